@@ -39,6 +39,7 @@ describe('listImportSpecifiers', () => {
       "// import { x } from 'commented-out';",
       "/* import { y } from 'also-commented'; */",
       "const s = 'from here';",
+      `const quoted = "import { q } from '@fti/quoted/src/q.js'";`,
     ].join('\n');
     expect(listImportSpecifiers(text)).toEqual([
       './a.js',

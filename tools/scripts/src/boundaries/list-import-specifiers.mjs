@@ -1,5 +1,7 @@
+// Static imports and re-exports count only at the start of a line, so code quoted inside strings (test
+// fixtures) is not mistaken for an import; dynamic import() and require() count anywhere.
 const IMPORT_PATTERN =
-  /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|\bimport\s+['"]([^'"]+)['"]|\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+  /^[ \t]*(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|^[ \t]*import\s+['"]([^'"]+)['"]|\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 /**
  * Lists the module specifiers a JS/TS source imports, re-exports, dynamically imports or requires.
