@@ -1,1 +1,8 @@
-export {};
+export { type CatalogFixture, describeCatalogContract } from './catalog-contract.js';
+export { type MotoServer, startMotoServer } from './moto-server.js';
+export {
+  describeObjectStoreContract,
+  INVALID_KEYS,
+  type ObjectStoreFixture,
+} from './object-store-contract.js';
+export { sampleTableMetadata } from './sample-table-metadata.js';
