@@ -17,3 +17,11 @@ export type { AddColumnResult, ColumnDefinition, WritableType } from './iceberg/
 export { schemaFromJson, schemaToJson, typeFromJson, typeToJson } from './iceberg/schema-json.js';
 export { applyTransform, canTransform, transformResultType } from './iceberg/transform.js';
 export type { IcebergValue } from './iceberg/value.js';
+export { LocalObjectStore } from './object-store/local-object-store.js';
+export type { LocalObjectStoreOptions } from './object-store/local-object-store.js';
+export { S3ObjectStore } from './object-store/s3-object-store.js';
+export type { S3ObjectStoreOptions } from './object-store/s3-object-store.js';
+export { FolderCatalog } from './catalog/folder-catalog.js';
+export type { FolderCatalogOptions } from './catalog/folder-catalog.js';
+export { GlueCatalog } from './catalog/glue-catalog.js';
+export type { GlueCatalogOptions } from './catalog/glue-catalog.js';
