@@ -64,3 +64,23 @@ describe.skipIf(moto === undefined)('startMotoServer', () => {
     expect(left).toEqual([]);
   });
 });
+
+describe('startMotoServer without moto_server on PATH', () => {
+  it('returns undefined locally and throws on CI', async () => {
+    const saved = { PATH: process.env.PATH, CI: process.env.CI };
+    const restore = (name: 'PATH' | 'CI') => {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    };
+    try {
+      process.env.PATH = '/nonexistent-fti-path';
+      delete process.env.CI;
+      expect(await startMotoServer()).toBeUndefined();
+      process.env.CI = 'true';
+      await expect(startMotoServer()).rejects.toThrow('moto_server not found on PATH; CI must have it');
+    } finally {
+      restore('PATH');
+      restore('CI');
+    }
+  });
+});
