@@ -53,19 +53,28 @@ function kindOf(value: unknown): RowType {
 }
 
 function append(appender: DuckDBAppender, type: RowType, value: unknown): void {
-  if (value === null || value === undefined) return appender.appendNull();
+  if (value === null || value === undefined) {
+    appender.appendNull();
+    return;
+  }
   switch (type) {
     case 'DOUBLE':
-      return appender.appendDouble(value as number);
+      appender.appendDouble(value as number);
+      return;
     case 'BIGINT':
-      return appender.appendBigInt(value as bigint);
+      appender.appendBigInt(value as bigint);
+      return;
     case 'BOOLEAN':
-      return appender.appendBoolean(value as boolean);
+      appender.appendBoolean(value as boolean);
+      return;
     case 'TIMESTAMP':
-      return appender.appendTimestamp(new DuckDBTimestampValue(BigInt((value as Date).getTime()) * 1000n));
+      appender.appendTimestamp(new DuckDBTimestampValue(BigInt((value as Date).getTime()) * 1000n));
+      return;
     case 'BLOB':
-      return appender.appendBlob(value as Uint8Array);
+      appender.appendBlob(value as Uint8Array);
+      return;
     case 'VARCHAR':
-      return appender.appendVarchar(value instanceof Date ? value.toISOString() : String(value));
+      appender.appendVarchar(value instanceof Date ? value.toISOString() : String(value));
+      return;
   }
 }
