@@ -84,7 +84,12 @@ export interface PartitionSpec {
 
 export interface SortOrder {
   orderId: number;
-  fields: { sourceId: number; transform: Transform; direction: 'asc' | 'desc'; nullOrder: 'nulls-first' | 'nulls-last' }[];
+  fields: {
+    sourceId: number;
+    transform: Transform;
+    direction: 'asc' | 'desc';
+    nullOrder: 'nulls-first' | 'nulls-last';
+  }[];
 }
 
 /** `summary.operation` of a snapshot. */
@@ -158,6 +163,8 @@ export interface DataFile {
   splitOffsets?: number[];
   equalityIds?: number[];
   sortOrderId?: number;
+  /** Position delete files only: the data file they apply to (field 143), when the writer recorded it. */
+  referencedDataFile?: string;
 }
 
 /** `status` of a manifest entry. */
