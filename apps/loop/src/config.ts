@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Configuration of the loop job; every field has a default so `npm start` needs no arguments. */
+export const LoopConfigSchema = z.strictObject({
+  /** Local warehouse folder (Iceberg tables). */
+  warehouse: z.string().min(1).default('.fti/warehouse'),
+  /** The Online Retail transactions (Parquet). */
+  transactions: z.string().min(1).default('examples/online-retail/data/online_retail.parquet'),
+  /** Spine rows (customer, as-of date) for the point-in-time join sample. */
+  spineSize: z.coerce.number().int().positive().default(1000),
+});
+export type LoopConfig = z.infer<typeof LoopConfigSchema>;
+
+/** Parses `--key value` / `--key=value` arguments into a validated config. */
+export function parseArgs(argv: string[]): LoopConfig {
+  const raw: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument \`${arg}\`; use --key value`);
+    const [key, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new Error(`--${key} needs a value`);
+    raw[key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
+  }
+  const parsed = LoopConfigSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`invalid arguments: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}

@@ -1,0 +1,266 @@
+import { CommitConflict, type LoadedTable } from '../catalog/catalog.js';
+import { CommitConflictError, UnsupportedTableError } from '../errors.js';
+import { readManifest, writeManifest } from '../iceberg/manifest.js';
+import { readManifestList, writeManifestList } from '../iceberg/manifest-list.js';
+import { summarizePartitions } from '../iceberg/summarize-partitions.js';
+import {
+  type DataFile,
+  EntryStatus,
+  type ManifestEntry,
+  type ManifestFile,
+  type PartitionSpec,
+  type Schema,
+  type Snapshot,
+  type TableMetadata,
+} from '../iceberg/types.js';
+import { backoffDelay } from './backoff-delay.js';
+import { currentSchema, currentSpec } from './current-schema.js';
+import { partitionKey } from './partition-key.js';
+import { newSnapshotId, newUuid } from './random-ids.js';
+import { snapshotSummary } from './snapshot-summary.js';
+import type { Table } from './table-env.js';
+
+/** A change to commit as one snapshot. Data files must already be uploaded. */
+export interface SnapshotChange {
+  /** `append` adds files; `overwrite` also replaces every live file in the partitions of `replacePartitions`. */
+  operation: 'append' | 'overwrite';
+  added: DataFile[];
+  /** Partition tuples (of the default spec) whose current files the change replaces. Default: none. */
+  replacePartitions?: DataFile['partition'][];
+  /** Extra snapshot summary properties (lineage: run id, definition hash, source snapshots). */
+  properties?: Record<string, string>;
+}
+
+/**
+ * Commits a change as a new snapshot with optimistic concurrency: writes the manifest of added files once,
+ * then per attempt reloads the table, rebuilds the manifest list (and, for an overwrite, the manifests it
+ * rewrites) and swaps the catalog pointer. Lost races back off and retry; after the last attempt, or on
+ * any other failure, every file this commit wrote is removed, so a failed commit leaves no trace.
+ * @throws CommitConflictError when every attempt lost its race.
+ */
+export async function commitSnapshot(table: Table, change: SnapshotChange): Promise<Table> {
+  const { env } = table;
+  const { catalog, files } = env;
+  const schema = currentSchema(table.loaded.metadata);
+  const spec = currentSpec(table.loaded.metadata);
+  const snapshotId = newSnapshotId(env.random);
+  const location = table.loaded.metadata.location;
+  const written: string[] = change.added.map((f) => files.keyOf(f.filePath));
+  const addedEntries: ManifestEntry[] = change.added.map((dataFile) => ({
+    status: EntryStatus.added,
+    snapshotId,
+    sequenceNumber: null,
+    fileSequenceNumber: null,
+    dataFile,
+  }));
+  const addedManifest =
+    addedEntries.length > 0
+      ? await putFile(table, `${location}/metadata/${newUuid(env.random)}-m0.avro`, writeManifest({ schema, spec, entries: addedEntries }), written)
+      : undefined;
+
+  let base: LoadedTable = table.loaded;
+  try {
+    for (let attempt = 1; attempt <= env.retry.attempts; attempt++) {
+      if (attempt > 1) {
+        await env.sleep(backoffDelay(env.retry, attempt - 1, env.random));
+        base = await catalog.loadTable(base.identifier);
+        assertSameLayout(base.metadata, schema, spec);
+      }
+      const attemptFiles: string[] = [];
+      try {
+        const metadata = await buildMetadata(table, base.metadata, {
+          change,
+          snapshotId,
+          attempt,
+          addedManifest,
+          attemptFiles,
+        });
+        const committed = await catalog.commitTable(base, metadata);
+        return { env, loaded: committed };
+      } catch (error) {
+        await removeQuietly(table, attemptFiles);
+        if (!(error instanceof CommitConflict)) throw error;
+      }
+    }
+    throw new CommitConflictError(`${base.identifier.namespace}.${base.identifier.name}`, env.retry.attempts);
+  } catch (error) {
+    await removeQuietly(table, written);
+    throw error;
+  }
+}
+
+interface BuildContext {
+  change: SnapshotChange;
+  snapshotId: bigint;
+  attempt: number;
+  addedManifest: { uri: string; length: number } | undefined;
+  attemptFiles: string[];
+}
+
+async function buildMetadata(table: Table, base: TableMetadata, ctx: BuildContext): Promise<TableMetadata> {
+  const { env } = table;
+  const schema = currentSchema(base);
+  const spec = currentSpec(base);
+  const sequenceNumber = base.lastSequenceNumber + 1;
+  const parent = base.snapshots.find((s) => s.snapshotId === base.currentSnapshotId);
+  const parentManifests = parent
+    ? readManifestList(await env.files.read(parent.manifestList), parent.manifestList)
+    : [];
+
+  const manifests: ManifestFile[] = [];
+  if (ctx.addedManifest) {
+    manifests.push({
+      manifestPath: ctx.addedManifest.uri,
+      manifestLength: ctx.addedManifest.length,
+      partitionSpecId: spec.specId,
+      content: 0,
+      sequenceNumber,
+      minSequenceNumber: sequenceNumber,
+      addedSnapshotId: ctx.snapshotId,
+      addedFilesCount: ctx.change.added.length,
+      existingFilesCount: 0,
+      deletedFilesCount: 0,
+      addedRowsCount: ctx.change.added.reduce((n, f) => n + f.recordCount, 0),
+      existingRowsCount: 0,
+      deletedRowsCount: 0,
+      partitions: summarizePartitions(spec, schema, ctx.change.added),
+    });
+  }
+  const replaced = new Set((ctx.change.replacePartitions ?? []).map((p) => partitionKey(spec, p)));
+  const deleted: DataFile[] = [];
+  for (const manifest of parentManifests) {
+    if (replaced.size === 0 || manifest.content !== 0 || manifest.partitionSpecId !== spec.specId) {
+      manifests.push(manifest);
+      continue;
+    }
+    const rewritten = await rewriteManifest(table, manifest, { replaced, spec, schema, sequenceNumber, ctx });
+    deleted.push(...rewritten.deleted);
+    if (rewritten.manifest) manifests.push(rewritten.manifest);
+  }
+  const changedPartitions = new Set([
+    ...ctx.change.added.map((f) => partitionKey(spec, f.partition)),
+    ...deleted.map((f) => partitionKey(spec, f.partition)),
+  ]).size;
+
+  const listUri = `${base.location}/metadata/snap-${ctx.snapshotId}-${ctx.attempt}-${newUuid(env.random)}.avro`;
+  const listBytes = writeManifestList({
+    manifests,
+    snapshotId: ctx.snapshotId,
+    parentSnapshotId: parent?.snapshotId,
+    sequenceNumber,
+  });
+  await putFile(table, listUri, listBytes, ctx.attemptFiles);
+
+  const timestampMs = Math.max(env.now(), base.lastUpdatedMs);
+  const snapshot: Snapshot = {
+    snapshotId: ctx.snapshotId,
+    ...(parent ? { parentSnapshotId: parent.snapshotId } : {}),
+    sequenceNumber,
+    timestampMs,
+    manifestList: listUri,
+    schemaId: schema.schemaId,
+    summary: {
+      operation: ctx.change.operation === 'overwrite' && deleted.length > 0 ? 'overwrite' : 'append',
+      ...(ctx.change.properties ?? {}),
+      ...snapshotSummary(parent, { added: ctx.change.added, deleted, changedPartitions }),
+    },
+  };
+  return {
+    ...base,
+    lastSequenceNumber: sequenceNumber,
+    lastUpdatedMs: timestampMs,
+    currentSnapshotId: ctx.snapshotId,
+    snapshots: [...base.snapshots, snapshot],
+    refs: { ...base.refs, main: { snapshotId: ctx.snapshotId, type: 'branch' } },
+    snapshotLog: [...base.snapshotLog, { snapshotId: ctx.snapshotId, timestampMs }],
+  };
+}
+
+/**
+ * Rewrites one parent manifest for a partition overwrite: entries in replaced partitions become DELETED,
+ * the others EXISTING with their sequence numbers made explicit. Untouched manifests are kept as they are.
+ */
+async function rewriteManifest(
+  table: Table,
+  manifest: ManifestFile,
+  options: {
+    replaced: Set<string>;
+    spec: PartitionSpec;
+    schema: Schema;
+    sequenceNumber: number;
+    ctx: BuildContext;
+  },
+): Promise<{ manifest: ManifestFile | undefined; deleted: DataFile[] }> {
+  const { spec, schema, ctx } = options;
+  const { entries } = readManifest(await table.env.files.read(manifest.manifestPath), manifest.manifestPath);
+  const live = entries.filter((e) => e.status !== EntryStatus.deleted);
+  const hit = live.filter((e) => options.replaced.has(partitionKey(spec, e.dataFile.partition)));
+  if (hit.length === 0) return { manifest, deleted: [] };
+  const kept = live.filter((e) => !options.replaced.has(partitionKey(spec, e.dataFile.partition)));
+  const explicit = (e: ManifestEntry, status: EntryStatus, snapshotId: bigint | null): ManifestEntry => ({
+    status,
+    snapshotId: snapshotId ?? e.snapshotId ?? manifest.addedSnapshotId,
+    sequenceNumber: e.sequenceNumber ?? manifest.sequenceNumber,
+    fileSequenceNumber: e.fileSequenceNumber ?? manifest.sequenceNumber,
+    dataFile: e.dataFile,
+  });
+  const rewritten = [
+    ...kept.map((e) => explicit(e, EntryStatus.existing, null)),
+    ...hit.map((e) => explicit(e, EntryStatus.deleted, ctx.snapshotId)),
+  ];
+  const uri = `${table.loaded.metadata.location}/metadata/${newUuid(table.env.random)}-m${ctx.attempt}.avro`;
+  const written = await putFile(table, uri, writeManifest({ schema, spec, entries: rewritten }), ctx.attemptFiles);
+  const seqs = kept.map((e) => e.sequenceNumber ?? manifest.sequenceNumber);
+  return {
+    deleted: hit.map((e) => e.dataFile),
+    manifest: {
+      manifestPath: uri,
+      manifestLength: written.length,
+      partitionSpecId: spec.specId,
+      content: 0,
+      sequenceNumber: options.sequenceNumber,
+      minSequenceNumber: seqs.length > 0 ? Math.min(...seqs) : options.sequenceNumber,
+      addedSnapshotId: ctx.snapshotId,
+      addedFilesCount: 0,
+      existingFilesCount: kept.length,
+      deletedFilesCount: hit.length,
+      addedRowsCount: 0,
+      existingRowsCount: kept.reduce((n, e) => n + e.dataFile.recordCount, 0),
+      deletedRowsCount: hit.reduce((n, e) => n + e.dataFile.recordCount, 0),
+      partitions: summarizePartitions(
+        spec,
+        schema,
+        rewritten.map((e) => e.dataFile),
+      ),
+    },
+  };
+}
+
+async function putFile(
+  table: Table,
+  uri: string,
+  bytes: Uint8Array,
+  written: string[],
+): Promise<{ uri: string; length: number }> {
+  const key = table.env.files.keyOf(uri);
+  written.push(key);
+  await table.env.files.store.put(key, bytes);
+  return { uri, length: bytes.length };
+}
+
+async function removeQuietly(table: Table, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  try {
+    await table.env.files.store.delete(keys);
+  } catch {
+    // Orphan files are harmless (no snapshot references them) and expiry removes them later.
+  }
+}
+
+function assertSameLayout(metadata: TableMetadata, schema: Schema, spec: PartitionSpec): void {
+  if (metadata.currentSchemaId !== schema.schemaId || metadata.defaultSpecId !== spec.specId) {
+    throw new UnsupportedTableError(
+      `the table's schema or partition spec changed while committing (schema ${schema.schemaId} → ${metadata.currentSchemaId}); re-run the write, it is safe to repeat`,
+    );
+  }
+}

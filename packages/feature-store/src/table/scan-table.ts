@@ -1,0 +1,84 @@
+import type * as arrow from 'apache-arrow';
+import { type ColumnArrays, readColumns, readDataFiles, readDataFilesToTable } from '../engine/read-data-files.js';
+import { scanSql } from '../engine/scan-sql.js';
+import { planRead } from './plan-read.js';
+import type { ReadOptions } from './read-options.js';
+import type { Table } from './table-env.js';
+
+/** Options of {@link scanTable}. */
+export interface ScanOptions extends ReadOptions {
+  /** Rows per record batch. Default 65536. */
+  batchRows?: number;
+}
+
+/**
+ * Streams a table's rows (current snapshot, or one chosen by id or time) as Arrow record batches with
+ * bounded memory. Files are pruned by partition and column bounds when a filter is given.
+ */
+export async function* scanTable(table: Table, options: ScanOptions = {}): AsyncGenerator<arrow.RecordBatch> {
+  const plan = await planRead(table, options);
+  if (plan.tasks.length === 0) return;
+  yield* readDataFiles({
+    db: table.env.db,
+    tasks: plan.tasks,
+    schema: plan.schema,
+    ...(options.columns ? { columns: options.columns } : {}),
+    ...(options.filter ? { filter: options.filter } : {}),
+    ...(options.batchRows ? { batchRows: options.batchRows } : {}),
+  });
+}
+
+/** Reads a table's rows (see {@link scanTable}) into one Arrow table. */
+export async function readTable(table: Table, options: ReadOptions = {}): Promise<arrow.Table> {
+  const plan = await planRead(table, options);
+  return readDataFilesToTable({
+    db: table.env.db,
+    tasks: plan.tasks,
+    schema: plan.schema,
+    ...(options.columns ? { columns: options.columns } : {}),
+    ...(options.filter ? { filter: options.filter } : {}),
+  });
+}
+
+/** Reads a table's rows into one typed array per column: the fastest path into JS for numeric work. */
+export async function readTableColumns(table: Table, options: ReadOptions = {}): Promise<ColumnArrays> {
+  const plan = await planRead(table, options);
+  return readColumns({
+    db: table.env.db,
+    tasks: plan.tasks,
+    schema: plan.schema,
+    ...(options.columns ? { columns: options.columns } : {}),
+    ...(options.filter ? { filter: options.filter } : {}),
+  });
+}
+
+/**
+ * A DuckDB table expression over a table's snapshot (deletes applied, columns by field id), for any SQL:
+ * `SELECT ... FROM ${relation} AS t`. Also returns the snapshot id it pins, for lineage.
+ */
+export async function snapshotRelation(
+  table: Table,
+  options: ReadOptions = {},
+): Promise<{ relation: string; snapshotId: bigint | undefined }> {
+  const plan = await planRead(table, options);
+  const relation = scanSql({
+    tasks: plan.tasks,
+    schema: plan.schema,
+    ...(options.columns ? { columns: options.columns } : {}),
+    ...(options.filter ? { filter: options.filter } : {}),
+  });
+  return { relation, snapshotId: plan.snapshot?.snapshotId };
+}
+
+/**
+ * Runs SQL over a table's snapshot on the embedded DuckDB: `sql` receives the snapshot's relation and
+ * returns the query. Small results only (rows as JS objects); stream big ones with {@link scanTable}.
+ */
+export async function queryTable(
+  table: Table,
+  sql: (relation: string) => string,
+  options: ReadOptions = {},
+): Promise<Record<string, unknown>[]> {
+  const { relation } = await snapshotRelation(table, options);
+  return table.env.db.query(sql(relation));
+}
