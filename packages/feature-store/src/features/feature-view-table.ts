@@ -1,23 +1,18 @@
-import type { PrimitiveType } from '../iceberg/types.js';
-import type { FeatureView, PartitionField } from './feature-view.js';
+import type { PartitionDefinition } from '../iceberg/partition.js';
+import type { ColumnDefinition } from '../iceberg/schema.js';
+import type { FeatureView } from './feature-view.js';
 import { serializeFeatureView } from './feature-view-json.js';
 import { FEATURE_VIEW_PROPERTY } from './feature-view-property.js';
 
-/** One column of a table to create, in order; field ids are assigned by the table writer. */
-export interface ColumnDefinition {
-  name: string;
-  type: PrimitiveType;
-  /** Iceberg `required`: the column never holds null. */
-  required: boolean;
-  doc: string;
-}
+/** A {@link ColumnDefinition} with nullability and doc always set. */
+export type FeatureViewColumn = Required<ColumnDefinition>;
 
 /** What creating a feature view's Iceberg table needs: its columns, partition spec and table properties. */
 export interface FeatureViewTable {
   /** Join keys (entity order), then the event-time column, then the features (definition order). */
-  columns: ColumnDefinition[];
+  columns: FeatureViewColumn[];
   /** The view's partition spec, by column name; default `[{ column: eventTimeColumn, transform: 'month' }]`. */
-  partition: PartitionField[];
+  partition: PartitionDefinition;
   /** `{ 'fti.feature-view': <serialized view> }`. */
   properties: Record<string, string>;
 }
@@ -27,7 +22,7 @@ export interface FeatureViewTable {
  * are required only when declared so; each column's `doc` comes from the definition.
  */
 export function deriveFeatureViewTable(view: FeatureView): FeatureViewTable {
-  const columns: ColumnDefinition[] = [];
+  const columns: FeatureViewColumn[] = [];
   for (const entity of view.entities) {
     for (const key of entity.joinKeys) {
       const about = entity.description ? `: ${entity.description}` : '';
