@@ -32,3 +32,35 @@ export type { ReadManifest, WriteManifestOptions } from './iceberg/manifest.js';
 export { readManifestList, writeManifestList } from './iceberg/manifest-list.js';
 export type { WriteManifestListOptions } from './iceberg/manifest-list.js';
 export { summarizePartitions } from './iceberg/summarize-partitions.js';
+export { defineEntity, EntitySchema, JoinKeyTypeSchema } from './features/entity.js';
+export type { Entity, EntityInput, JoinKeyType } from './features/entity.js';
+export {
+  defineFeatureView,
+  FeatureSchema,
+  FeatureTypeSchema,
+  FeatureViewSchema,
+  PartitionFieldSchema,
+} from './features/feature-view.js';
+export type {
+  DefineFeatureViewOptions,
+  Feature,
+  FeatureType,
+  FeatureView,
+  FeatureViewInput,
+  PartitionField,
+} from './features/feature-view.js';
+export { parseTtl } from './features/parse-ttl.js';
+export { parseFeatureView, serializeFeatureView } from './features/feature-view-json.js';
+export { FEATURE_VIEW_PROPERTY } from './features/feature-view-property.js';
+export { deriveFeatureViewTable } from './features/feature-view-table.js';
+export type { FeatureViewColumn, FeatureViewTable } from './features/feature-view-table.js';
+export { planPointInTimeJoin } from './features/point-in-time-join-plan.js';
+export type {
+  PlanPointInTimeJoinOptions,
+  PointInTimeJoinPlan,
+  PointInTimeOutputColumn,
+  PointInTimeSpine,
+  PointInTimeViewRequest,
+} from './features/point-in-time-join-plan.js';
+export { runPointInTimeJoin } from './features/point-in-time-join.js';
+export type { RunPointInTimeJoinOptions } from './features/point-in-time-join.js';
