@@ -1,0 +1,46 @@
+import type { BenchResult, SideOutcome, Workload } from './types.js';
+
+/**
+ * Combines the two sides' outcomes of one workload into a result line: the ratio fti/peer and whether it
+ * meets the workload's target, both null unless both sides were measured. Sides that disagree on the row
+ * count did not do the same work, so the line does not pass.
+ */
+export function toBenchResult(options: {
+  workload: Workload;
+  fti: SideOutcome;
+  peer: SideOutcome;
+  rows: number;
+  measuredAt: string;
+}): BenchResult {
+  const { workload, fti, peer, rows, measuredAt } = options;
+  const value = fti.kind === 'measured' ? round(fti.seconds, 3) : null;
+  const peerValue = peer.kind === 'measured' ? round(peer.seconds, 3) : null;
+  const ratio = value !== null && peerValue !== null && peerValue > 0 ? round(value / peerValue, 2) : null;
+  const rowsDiffer = fti.kind === 'measured' && peer.kind === 'measured' && fti.rows !== peer.rows;
+  const notes = [
+    fti.kind === 'measured' ? undefined : `fti ${fti.kind}: ${fti.reason}`,
+    peer.kind === 'measured' ? undefined : `peer ${peer.kind}: ${peer.reason}`,
+    rowsDiffer ? `row counts differ: fti ${fti.rows}, peer ${peer.rows}` : undefined,
+  ].filter((note) => note !== undefined);
+  return {
+    workload: workload.name,
+    metric: workload.metric,
+    value,
+    unit: workload.unit,
+    peer: workload.peer.label,
+    peerValue,
+    ratio,
+    target: workload.target,
+    pass: ratio === null ? null : ratio <= workload.target && !rowsDiffer,
+    peakRssMb: fti.kind === 'measured' ? Math.round(fti.peakRssMb) : null,
+    peerPeakRssMb: peer.kind === 'measured' ? Math.round(peer.peakRssMb) : null,
+    rows,
+    note: notes.length > 0 ? notes.join('; ') : null,
+    measuredAt,
+  };
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
