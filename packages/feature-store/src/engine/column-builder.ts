@@ -156,7 +156,16 @@ class FixedBuilder implements ColumnBuilder {
       this.values = grown;
     }
     this.values.set((rows === items.length ? items : items.subarray(0, rows)) as never, this.length);
+    const nullsBefore = this.validity.nulls;
     this.validity.append(vector, this.length, rows);
+    // DuckDB leaves arbitrary bytes under nulls: zero them so plain-array readers see 0, deterministically.
+    if (this.validity.nulls > nullsBefore) {
+      const bits = this.validity.bits;
+      const zero = (this.values instanceof BigInt64Array ? 0n : 0) as never;
+      for (let bit = this.length; bit < this.length + rows; bit++) {
+        if (!((bits[bit >> 3] as number) & (1 << (bit & 7)))) this.values[bit] = zero;
+      }
+    }
     this.length += rows;
   }
 

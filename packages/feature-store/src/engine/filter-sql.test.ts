@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { InvalidInputError } from '../errors.js';
+import type { Filter } from '../iceberg/filter.js';
 import type { Schema } from '../iceberg/types.js';
 import { filterColumns, filterToSql } from './filter-sql.js';
 
@@ -16,10 +17,10 @@ const schema: Schema = {
 };
 
 describe('filterToSql', () => {
-  test.each([
+  test.each<[Filter, string]>([
     [{ column: 'customer_id', op: '=', value: 7n }, '"customer_id" = 7'],
     [{ column: 'category', op: '!=', value: "o'neil" }, `"category" <> 'o''neil'`],
-    [{ column: 'odd "name"', op: '>=', value: 0.5 }, '"odd ""name""" >= 0.5::DOUBLE'],
+    [{ column: 'odd "name"', op: '>=', value: 0.5 }, `"odd ""name""" >= '0.5'::DOUBLE`],
     [
       { column: 'ts', op: '<', value: new Date('2024-02-01T10:30:00.5Z') },
       `"ts" < TIMESTAMP '2024-02-01 10:30:00.500'`,
@@ -48,7 +49,7 @@ describe('filterToSql', () => {
       },
       `("customer_id" > 1 AND ("category" = 'x' OR (NOT "ts" IS NULL)))`,
     ],
-  ] as const)('case %# → %s', (filter, sql) => {
+  ])('case %# → %s', (filter, sql) => {
     expect(filterToSql({ filter, schema })).toBe(sql);
   });
 

@@ -1,5 +1,5 @@
 import type { PrimitiveType } from '../iceberg/types.js';
-import type { StatValue } from './encode-bound.js';
+import type { IcebergValue } from '../iceberg/value.js';
 
 const MICROS_PER_DAY = 86_400_000_000n;
 
@@ -9,7 +9,7 @@ const MICROS_PER_DAY = 86_400_000_000n;
  * long and µs since midnight / since 1970-01-01 UTC for time/timestamp/timestamptz, boolean, string.
  * Returns `undefined` when the text cannot be read exactly (the caller then records no bound).
  */
-export function parseStatValue(type: PrimitiveType, text: string): StatValue | undefined {
+export function parseStatValue(type: PrimitiveType, text: string): IcebergValue | undefined {
   switch (type) {
     case 'boolean':
       if (text === 'true' || text === '1') return true;

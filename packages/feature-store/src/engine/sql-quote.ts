@@ -16,7 +16,7 @@ export function quoteIdentifier(name: string): string {
 
 /**
  * Renders a JS value as a DuckDB SQL literal: strings single-quoted with quotes doubled, numbers as
- * `DOUBLE` literals (`'NaN'`/`'Infinity'` included), bigints as integers, `Date` as a UTC `TIMESTAMP` with
+ * integers or exact `'…'::DOUBLE` casts (`'NaN'`/`'Infinity'` included), bigints as integers, `Date` as a UTC `TIMESTAMP` with
  * microseconds, bytes as a `BLOB` from hex. Every literal in generated SQL goes through here.
  */
 export function quoteLiteral(value: SqlValue): string {
@@ -33,7 +33,8 @@ export function quoteLiteral(value: SqlValue): string {
       if (Number.isNaN(value)) return "'NaN'::DOUBLE";
       if (!Number.isFinite(value)) return value > 0 ? "'Infinity'::DOUBLE" : "'-Infinity'::DOUBLE";
       if (Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) return String(value);
-      return `${String(value)}::DOUBLE`;
+      // Via a string: DuckDB reads a bare 0.000123 as a DECIMAL first, and DECIMAL → DOUBLE may round off.
+      return `'${String(value)}'::DOUBLE`;
   }
   if (value instanceof Date) {
     const ms = value.getTime();

@@ -1,3 +1,4 @@
+import { encodeBound } from '../iceberg/bounds.js';
 import type {
   PartitionSpec,
   PartitionValue,
@@ -5,7 +6,6 @@ import type {
   PrimitiveType,
   Schema,
 } from '../iceberg/types.js';
-import { encodeBound } from './encode-bound.js';
 import { parseStatValue } from './parse-stat-value.js';
 import { quoteIdentifier } from './sql-quote.js';
 
@@ -85,8 +85,12 @@ export function toStagedDataFile(options: {
       const text = columnStats.get(key);
       if (text == null) continue;
       const value = parseStatValue(type, text);
-      const encoded = value === undefined ? undefined : encodeBound(type, value);
-      if (encoded) bounds.set(field.id, encoded);
+      if (value === undefined) continue;
+      try {
+        bounds.set(field.id, encodeBound(type, value));
+      } catch {
+        // A bound we cannot encode exactly is left out: readers then assume nothing about the column.
+      }
     }
   }
   const keys = new Map((row.partition_keys ?? []).map((k) => [k.key, k.value]));
