@@ -106,3 +106,7 @@ export { scanSql } from './engine/scan-sql.js';
 export type { DeleteFileTask, ScanSqlOptions, ScanTask } from './engine/scan-sql.js';
 export { filterToSql } from './engine/filter-sql.js';
 export { loadArrowTable } from './engine/load-arrow-table.js';
+export { planScan } from './iceberg/scan-plan.js';
+export type { PlanScanOptions, ScanPlan, ScanTask } from './iceberg/scan-plan.js';
+export { selectSnapshot } from './iceberg/select-snapshot.js';
+export type { SnapshotSelector } from './iceberg/select-snapshot.js';
