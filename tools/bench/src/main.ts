@@ -1,6 +1,7 @@
 // `npm run bench -- <suite> [--rows N] [--workload name]...` runs a suite and writes bench-results/<suite>.json
 // and docs/benchmarks.md; `npm run bench -- --docs` only regenerates docs/benchmarks.md.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { arch, availableParallelism, platform } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -61,6 +62,7 @@ const results = await runSuite({
   only: values.workload,
   progress,
   measuredAt: new Date().toISOString(),
+  machine: `${availableParallelism()} cores · ${platform()} ${arch()} · Node ${process.version}`,
 });
 progress.done();
 

@@ -24,7 +24,7 @@ export function renderBenchmarksDoc(suites: { name: string; results: BenchResult
     if (first) {
       const when = suite.results.map((result) => result.measuredAt).sort()[0];
       lines.push(
-        `Run: \`npm run bench -- ${suite.name} --rows ${first.rows}\` · ${first.rows.toLocaleString('en-US')} rows · measured ${when}`,
+        `Run: \`npm run bench -- ${suite.name} --rows ${first.rows}\` · ${first.rows.toLocaleString('en-US')} rows · measured ${when} on ${first.machine ?? 'an unrecorded machine'}`,
         '',
       );
     }

@@ -19,8 +19,10 @@ export async function runSuite(options: {
   progress: Progress;
   /** The run's time, ISO. */
   measuredAt: string;
+  /** The machine, as recorded in each result. */
+  machine: string;
 }): Promise<BenchResult[]> {
-  const { suite, rows, dataDir, only, progress, measuredAt } = options;
+  const { suite, rows, dataDir, only, progress, measuredAt, machine } = options;
   const workloads = suite.workloads.filter((workload) => only.length === 0 || only.includes(workload.name));
   progress.start(`prepare ${suite.name} data (${rows.toLocaleString('en-US')} rows, cached in ${dataDir})`);
   const data = await suite.prepare({ rows, dataDir, log: (line) => progress.log(`  ${line}`) });
@@ -34,7 +36,9 @@ export async function runSuite(options: {
       outcomes[side] = outcome;
       progress.finish(describe(outcome, workload.name, side, suite.module));
     }
-    results.push(toBenchResult({ workload, fti: outcomes.fti, peer: outcomes.peer, rows, measuredAt }));
+    results.push(
+      toBenchResult({ workload, fti: outcomes.fti, peer: outcomes.peer, rows, measuredAt, machine }),
+    );
   }
   return results;
 }

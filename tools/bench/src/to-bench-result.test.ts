@@ -7,6 +7,7 @@ import type { SideOutcome } from './types.js';
 
 const workload = fixtureSuite.workloads[0]!;
 const measuredAt = '2026-01-02T03:04:05.000Z';
+const machine = '2 cores · linux x64 · Node v20.20.2';
 const measured = (seconds: number, rows = 1000, peakRssMb = 100.4): SideOutcome => ({
   kind: 'measured',
   seconds,
@@ -22,6 +23,7 @@ describe('toBenchResult', () => {
       peer: measured(1.2, 1000, 512.6),
       rows: 1000,
       measuredAt,
+      machine,
     });
     expect(result).toEqual({
       workload: 'allocate',
@@ -38,9 +40,10 @@ describe('toBenchResult', () => {
       rows: 1000,
       note: null,
       measuredAt,
+      machine,
     });
     expect(
-      toBenchResult({ workload, fti: measured(1.9), peer: measured(1.2), rows: 1000, measuredAt }),
+      toBenchResult({ workload, fti: measured(1.9), peer: measured(1.2), rows: 1000, measuredAt, machine }),
     ).toMatchObject({ ratio: 1.58, pass: false });
   });
 
@@ -51,6 +54,7 @@ describe('toBenchResult', () => {
       peer: measured(1.2),
       rows: 1000,
       measuredAt,
+      machine,
     });
     expect(pending).toMatchObject({ value: null, peerValue: 1.2, ratio: null, pass: null, peakRssMb: null });
     expect(pending.note).toBe('fti pending: fti: append 10M rows is not implemented yet');
@@ -60,6 +64,7 @@ describe('toBenchResult', () => {
       peer: { kind: 'unavailable', reason: 'python3-pandas is not installed' },
       rows: 1000,
       measuredAt,
+      machine,
     });
     expect(missingPeer).toMatchObject({
       value: 1,
@@ -78,6 +83,7 @@ describe('toBenchResult', () => {
       peer: measured(1, 1000),
       rows: 1000,
       measuredAt,
+      machine,
     });
     expect(result).toMatchObject({ ratio: 0.1, pass: false, note: 'row counts differ: fti 999, peer 1000' });
   });
@@ -85,13 +91,21 @@ describe('toBenchResult', () => {
 
 describe('formatTable and renderBenchmarksDoc', () => {
   const results = [
-    toBenchResult({ workload, fti: measured(1.8), peer: measured(1.2, 1000, 512.6), rows: 1000, measuredAt }),
+    toBenchResult({
+      workload,
+      fti: measured(1.8),
+      peer: measured(1.2, 1000, 512.6),
+      rows: 1000,
+      measuredAt,
+      machine,
+    }),
     toBenchResult({
       workload: fixtureSuite.workloads[1]!,
       fti: { kind: 'pending', reason: 'fti: pending workload is not implemented yet' },
       peer: measured(0.25),
       rows: 1000,
       measuredAt,
+      machine,
     }),
   ];
 

@@ -11,8 +11,9 @@ export function toBenchResult(options: {
   peer: SideOutcome;
   rows: number;
   measuredAt: string;
+  machine: string;
 }): BenchResult {
-  const { workload, fti, peer, rows, measuredAt } = options;
+  const { workload, fti, peer, rows, measuredAt, machine } = options;
   const value = fti.kind === 'measured' ? round(fti.seconds, 3) : null;
   const peerValue = peer.kind === 'measured' ? round(peer.seconds, 3) : null;
   const ratio = value !== null && peerValue !== null && peerValue > 0 ? round(value / peerValue, 2) : null;
@@ -37,6 +38,7 @@ export function toBenchResult(options: {
     rows,
     note: notes.length > 0 ? notes.join('; ') : null,
     measuredAt,
+    machine,
   };
 }
 

@@ -93,4 +93,6 @@ export interface BenchResult {
   note: string | null;
   /** ISO time of the run. */
   measuredAt: string;
+  /** The machine it ran on, e.g. `2 cores · linux x64 · Node v20.20.2`. */
+  machine: string;
 }
