@@ -18,7 +18,8 @@ describe('collectArrowTable', () => {
          CASE WHEN i % 7 = 0 THEN NULL ELSE i * 2 END::BIGINT AS every7,
          CASE WHEN i = 4000 THEN NULL ELSE i / 4 END::DOUBLE AS late_null,
          CASE WHEN i % 3 = 0 THEN NULL ELSE 'v' || i END AS label,
-         CASE WHEN i % 5 = 0 THEN NULL ELSE i % 2 = 0 END AS flag
+         CASE WHEN i % 5 = 0 THEN NULL ELSE i % 2 = 0 END AS flag,
+         CASE WHEN i % 11 = 0 THEN NULL ELSE repeat('é', i % 20) || i END AS long_text
        FROM range(${rows}) r(i) ORDER BY i`,
     );
     expect(table.numRows).toBe(rows);
@@ -31,6 +32,8 @@ describe('collectArrowTable', () => {
       expect(get('late_null', i)).toBe(i === 4000 ? null : i / 4);
       expect(get('label', i)).toBe(i % 3 === 0 ? null : `v${i}`);
       expect(get('flag', i)).toBe(i % 5 === 0 ? null : i % 2 === 0);
+      // Up to 12 UTF-8 bytes DuckDB stores a string inline, longer ones behind a pointer: both paths.
+      expect(get('long_text', i)).toBe(i % 11 === 0 ? null : `${'é'.repeat(i % 20)}${i}`);
     }
     expect(nulls7).toBe(Math.ceil(rows / 7));
     expect(table.getChild('every7')?.nullCount).toBe(nulls7);

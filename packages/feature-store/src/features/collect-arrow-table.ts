@@ -1,4 +1,4 @@
-import { type DuckDBConnection, DuckDBTypeId, type DuckDBVector } from '@duckdb/node-api';
+import { DuckDBBlobVector, type DuckDBConnection, DuckDBTypeId, type DuckDBVector } from '@duckdb/node-api';
 import * as arrow from 'apache-arrow';
 import { InvalidInputError } from '../errors.js';
 
@@ -179,15 +179,52 @@ function booleanSink(): ColumnSink {
   };
 }
 
+// VARCHAR and BLOB vectors share their layout (16-byte string structs, pointers for long values): reading the
+// raw UTF-8 bytes skips decoding each value to a JS string and encoding it again for Arrow.
+const itemBytes = DuckDBBlobVector.prototype.getItemBytes as (
+  this: DuckDBVector,
+  index: number,
+) => Uint8Array | null;
+
 function utf8Sink(): ColumnSink {
-  const values: (string | null)[] = [];
+  let offsets = new Int32Array(4097);
+  let data = new Uint8Array(65536);
+  let length = 0;
+  let byteLength = 0;
+  const validity = new ValiditySink();
   return {
     type: new arrow.Utf8(),
     append(vector, count) {
-      for (let i = 0; i < count; i++) values.push(vector.getItem(i) as string | null);
+      if (offsets.length < length + count + 1) {
+        const grown = new Int32Array(Math.max(length + count + 1, offsets.length * 2));
+        grown.set(offsets);
+        offsets = grown;
+      }
+      validity.append(vector, count);
+      for (let i = 0; i < count; i++) {
+        const bytes = itemBytes.call(vector, i);
+        if (bytes !== null) {
+          if (byteLength + bytes.length > data.length) {
+            const grown = new Uint8Array(Math.max(byteLength + bytes.length, data.length * 2));
+            grown.set(data.subarray(0, byteLength));
+            data = grown;
+          }
+          data.set(bytes, byteLength);
+          byteLength += bytes.length;
+        }
+        offsets[length + i + 1] = byteLength;
+      }
+      length += count;
     },
     finish() {
-      return arrow.vectorFromArray(values, new arrow.Utf8()).data[0] as arrow.Data;
+      return arrow.makeData({
+        type: new arrow.Utf8(),
+        length,
+        nullCount: validity.nullCount,
+        nullBitmap: validity.finish(length),
+        valueOffsets: offsets.subarray(0, length + 1),
+        data: data.subarray(0, byteLength),
+      });
     },
   };
 }
