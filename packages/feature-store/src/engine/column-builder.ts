@@ -78,6 +78,12 @@ function bytes(arrowType: arrow.Utf8 | arrow.Binary, sql: (c: string) => string)
   return { arrowType, sql, builder: (capacity) => new BytesBuilder(arrowType, capacity) };
 }
 
+const POPCOUNT = Uint8Array.from({ length: 256 }, (_, byte) => {
+  let count = 0;
+  for (let b = byte; b > 0; b >>= 1) count += b & 1;
+  return count;
+});
+
 /** Arrow-style validity bitmap (LSB first), growable; `nulls` counts cleared bits. */
 class Validity {
   bits: Uint8Array;
@@ -96,16 +102,26 @@ class Validity {
     }
     const source = validityBytes(vector);
     const bits = this.bits;
-    if (source === null) {
-      for (let i = at; i < at + rows; i++) bits[i >> 3] = (bits[i >> 3] as number) | (1 << (i & 7));
+    if (at % 8 === 0) {
+      // Byte-aligned (every full DuckDB chunk): copy or fill whole bytes, then the odd tail bits.
+      const whole = rows >> 3;
+      const first = at >> 3;
+      if (source === null) bits.fill(0xff, first, first + whole);
+      else {
+        bits.set(source.subarray(0, whole), first);
+        for (let b = 0; b < whole; b++) this.nulls += 8 - (POPCOUNT[source[b] as number] as number);
+      }
+      for (let i = whole * 8; i < rows; i++)
+        this.setBit(at + i, source === null || (((source[i >> 3] as number) >> (i & 7)) & 1) === 1);
       return;
     }
-    for (let i = 0; i < rows; i++) {
-      const valid = ((source[i >> 3] as number) >> (i & 7)) & 1;
-      const bit = at + i;
-      if (valid) bits[bit >> 3] = (bits[bit >> 3] as number) | (1 << (bit & 7));
-      else this.nulls++;
-    }
+    for (let i = 0; i < rows; i++)
+      this.setBit(at + i, source === null || (((source[i >> 3] as number) >> (i & 7)) & 1) === 1);
+  }
+
+  private setBit(bit: number, valid: boolean): void {
+    if (valid) this.bits[bit >> 3] = (this.bits[bit >> 3] as number) | (1 << (bit & 7));
+    else this.nulls++;
   }
 
   /** Hands the bitmap over (or undefined when no null) and starts a new one. */
@@ -253,7 +269,7 @@ class BytesBuilder implements ColumnBuilder {
       const item = blobs.getItemBytes(i);
       if (item !== null) {
         const size = item.length;
-        if (at + size > this.data.length) this.grow(at + size);
+        if (at + size > this.data.length) this.grow(at, at + size);
         const data = this.data;
         if (size <= 16) for (let b = 0; b < size; b++) data[at + b] = item[b] as number;
         else data.set(item, at);
@@ -265,9 +281,10 @@ class BytesBuilder implements ColumnBuilder {
     this.length += rows;
   }
 
-  private grow(need: number): void {
+  /** Grows the byte buffer to at least `need`, keeping the `used` bytes written so far. */
+  private grow(used: number, need: number): void {
     const grown = new Uint8Array(Math.max(need, this.data.length * 2));
-    grown.set(this.data.subarray(0, this.byteLength));
+    grown.set(this.data.subarray(0, used));
     this.data = grown;
   }
 

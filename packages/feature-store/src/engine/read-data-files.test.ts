@@ -270,16 +270,26 @@ describe('readDataFiles', () => {
       ],
     };
     const task = await writeTask(
-      { kind: 'sql', sql: `SELECT i AS x, 'value number ' || i AS s FROM range(50000) t(i)` },
+      {
+        kind: 'sql',
+        sql: `SELECT i AS x, CASE WHEN i % 3 = 0 THEN NULL ELSE 'value number ' || i END AS s FROM range(50000) t(i)`,
+      },
       schema,
     );
     const sizes: number[] = [];
     let sum = 0n;
+    let nulls = 0;
     for await (const batch of readDataFiles({ db, tasks: [task, task], schema, batchRows: 10_000 })) {
       sizes.push(batch.numRows);
-      for (const v of batch.getChild('x')?.data[0]?.values as BigInt64Array) sum += v;
-      expect(batch.getChild('s')?.get(0)).toMatch(/^value number \d+$/);
+      const x = batch.getChild('x')?.data[0]?.values as BigInt64Array;
+      const s = batch.getChild('s');
+      for (let i = 0; i < batch.numRows; i++) {
+        sum += x[i] as bigint;
+        expect(s?.get(i)).toBe((x[i] as bigint) % 3n === 0n ? null : `value number ${x[i]}`);
+      }
+      nulls += s?.nullCount ?? 0;
     }
+    expect(nulls).toBe(2 * Math.ceil(50_000 / 3));
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(100_000);
     expect(Math.max(...sizes)).toBeLessThan(10_000 + 2048);
     expect(sum).toBe(2n * ((49_999n * 50_000n) / 2n));
