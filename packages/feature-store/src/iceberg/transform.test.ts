@@ -33,6 +33,7 @@ describe('applyTransform', () => {
         expect(applyTransform('month', 'timestamp', BigInt(ms) * 1000n)).toBe(expected);
         expect(applyTransform('month', 'date', Math.floor(ms / 86_400_000))).toBe(expected);
       }),
+      { seed: 42 },
     );
   });
 
