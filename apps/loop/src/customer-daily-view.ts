@@ -7,7 +7,9 @@ import { defineFeatureView } from '@fti/feature-store';
 export const customerDailyView = defineFeatureView({
   name: 'customer_daily',
   version: 1,
-  entities: [{ name: 'customer', joinKeys: [{ name: 'customer_id', type: 'long' }], description: 'a retail customer' }],
+  entities: [
+    { name: 'customer', joinKeys: [{ name: 'customer_id', type: 'long' }], description: 'a retail customer' },
+  ],
   eventTimeColumn: 'feature_date',
   features: [
     { name: 'invoices', type: 'long', description: 'distinct non-cancelled invoices that day' },

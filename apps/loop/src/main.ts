@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   const env = await openWarehouse({ location: { kind: 'local', path: config.warehouse } });
   try {
     log(`warehouse ${resolve(config.warehouse)}`);
-    log(`1/3 loading ${config.transactions} into retail.transactions (months(invoice_date), overwrite by partition)`);
+    log(
+      `1/3 loading ${config.transactions} into retail.transactions (months(invoice_date), overwrite by partition)`,
+    );
     let transactions = await openOrCreate(env);
     transactions = await overwritePartitions(
       transactions,
@@ -75,7 +77,12 @@ async function main(): Promise<void> {
       `point-in-time join: ${frame.table.numRows} rows for ${config.spineSize} spine rows, ${withFeatures} with a value within the 90-day TTL, ` +
         `read at ${frame.sources.map((s) => `${s.table}@${s.snapshotId}`).join(', ')}`,
     );
-    console.table(frame.table.slice(0, 5).toArray().map((row) => row.toJSON()));
+    console.table(
+      frame.table
+        .slice(0, 5)
+        .toArray()
+        .map((row) => row.toJSON()),
+    );
     log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await env.close();

@@ -5,11 +5,21 @@ export const transactionsTable = {
   namespace: 'retail',
   name: 'transactions',
   columns: [
-    { name: 'invoice_no', type: 'string', required: true, doc: 'invoice number; a leading C marks a cancellation' },
+    {
+      name: 'invoice_no',
+      type: 'string',
+      required: true,
+      doc: 'invoice number; a leading C marks a cancellation',
+    },
     { name: 'stock_code', type: 'string', required: true, doc: 'product code' },
     { name: 'description', type: 'string', doc: 'product name' },
     { name: 'quantity', type: 'int', required: true, doc: 'units; negative on returns' },
-    { name: 'invoice_date', type: 'timestamp', required: true, doc: 'invoice time, UK local, minute precision' },
+    {
+      name: 'invoice_date',
+      type: 'timestamp',
+      required: true,
+      doc: 'invoice time, UK local, minute precision',
+    },
     { name: 'unit_price', type: 'double', required: true, doc: 'GBP per unit' },
     { name: 'customer_id', type: 'long', doc: 'customer id; null for guest orders' },
     { name: 'country', type: 'string', required: true, doc: "customer's country" },

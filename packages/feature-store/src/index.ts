@@ -103,7 +103,7 @@ export type { StagedDataFile } from './engine/staged-data-file.js';
 export { readColumns, readDataFiles, readDataFilesToTable } from './engine/read-data-files.js';
 export type { ColumnArrays, ColumnValues, ReadDataFilesOptions } from './engine/read-data-files.js';
 export { scanSql } from './engine/scan-sql.js';
-export type { DeleteFileTask, ScanSqlOptions, ScanTask } from './engine/scan-sql.js';
+export type { DeleteFileTask, ScanSqlOptions, ScanTask as ReadTask } from './engine/scan-sql.js';
 export { filterToSql } from './engine/filter-sql.js';
 export { loadArrowTable } from './engine/load-arrow-table.js';
 export { planScan } from './iceberg/scan-plan.js';

@@ -61,8 +61,17 @@ export async function getHistoricalFeatures(
       const pinned = await snapshotRelation(request.table, {
         ...(request.snapshotId !== undefined ? { snapshotId: request.snapshotId } : {}),
       });
-      views.push({ view, relation: pinned.relation, ...(request.features ? { features: request.features } : {}) });
-      sources.push({ view: view.name, version: view.version, table: `${namespace}.${name}`, snapshotId: pinned.snapshotId });
+      views.push({
+        view,
+        relation: pinned.relation,
+        ...(request.features ? { features: request.features } : {}),
+      });
+      sources.push({
+        view: view.name,
+        version: view.version,
+        table: `${namespace}.${name}`,
+        snapshotId: pinned.snapshotId,
+      });
     }
     const table = await runPointInTimeJoin({
       connection: env.db.connection,
@@ -72,6 +81,7 @@ export async function getHistoricalFeatures(
     });
     return { table, sources };
   } finally {
-    if (options.spine.kind === 'arrow') await env.db.run(`DROP TABLE IF EXISTS temp.${quoteIdentifier(temp)}`);
+    if (options.spine.kind === 'arrow')
+      await env.db.run(`DROP TABLE IF EXISTS temp.${quoteIdentifier(temp)}`);
   }
 }

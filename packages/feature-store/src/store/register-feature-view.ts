@@ -1,4 +1,4 @@
-import { TableNotFoundError, InvalidInputError } from '../errors.js';
+import { InvalidInputError, TableNotFoundError } from '../errors.js';
 import type { FeatureView } from '../features/feature-view.js';
 import { parseFeatureView, serializeFeatureView } from '../features/feature-view-json.js';
 import { FEATURE_VIEW_PROPERTY } from '../features/feature-view-property.js';

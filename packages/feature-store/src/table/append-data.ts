@@ -13,7 +13,11 @@ export interface AppendOptions extends StageOptions {
  * Appends rows to a table as one new snapshot. Rows are validated first: bad input throws an
  * InvalidInputError naming the column and nothing is committed. Concurrent appends all land, each once.
  */
-export async function appendData(table: Table, source: DataSource, options: AppendOptions = {}): Promise<Table> {
+export async function appendData(
+  table: Table,
+  source: DataSource,
+  options: AppendOptions = {},
+): Promise<Table> {
   const added = await stageDataFiles(table, source, options);
   return commitSnapshot(table, {
     operation: 'append',

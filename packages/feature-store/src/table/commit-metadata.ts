@@ -21,7 +21,13 @@ export async function commitMetadata(
     }
     const next = await update(base.metadata);
     try {
-      return { env, loaded: await env.catalog.commitTable(base, { ...next, lastUpdatedMs: Math.max(env.now(), base.metadata.lastUpdatedMs) }) };
+      return {
+        env,
+        loaded: await env.catalog.commitTable(base, {
+          ...next,
+          lastUpdatedMs: Math.max(env.now(), base.metadata.lastUpdatedMs),
+        }),
+      };
     } catch (error) {
       if (!(error instanceof CommitConflict)) throw error;
     }

@@ -55,7 +55,12 @@ export async function commitSnapshot(table: Table, change: SnapshotChange): Prom
   }));
   const addedManifest =
     addedEntries.length > 0
-      ? await putFile(table, `${location}/metadata/${newUuid(env.random)}-m0.avro`, writeManifest({ schema, spec, entries: addedEntries }), written)
+      ? await putFile(
+          table,
+          `${location}/metadata/${newUuid(env.random)}-m0.avro`,
+          writeManifest({ schema, spec, entries: addedEntries }),
+          written,
+        )
       : undefined;
 
   let base: LoadedTable = table.loaded;
@@ -209,7 +214,12 @@ async function rewriteManifest(
     ...hit.map((e) => explicit(e, EntryStatus.deleted, ctx.snapshotId)),
   ];
   const uri = `${table.loaded.metadata.location}/metadata/${newUuid(table.env.random)}-m${ctx.attempt}.avro`;
-  const written = await putFile(table, uri, writeManifest({ schema, spec, entries: rewritten }), ctx.attemptFiles);
+  const written = await putFile(
+    table,
+    uri,
+    writeManifest({ schema, spec, entries: rewritten }),
+    ctx.attemptFiles,
+  );
   const seqs = kept.map((e) => e.sequenceNumber ?? manifest.sequenceNumber);
   return {
     deleted: hit.map((e) => e.dataFile),

@@ -1,5 +1,5 @@
-import { planScan } from '../iceberg/scan-plan.js';
 import { partitionPath } from '../iceberg/partition-path.js';
+import { planScan } from '../iceberg/scan-plan.js';
 import { currentSchema, currentSpec } from './current-schema.js';
 import { listSnapshots, type SnapshotInfo } from './list-snapshots.js';
 import type { Table } from './table-env.js';
@@ -36,7 +36,9 @@ export async function describeTable(table: Table): Promise<TableDescription> {
       type: typeof f.type === 'string' ? f.type : f.type.type,
       required: f.required,
     })),
-    partitionSpec: spec.fields.map((f) => `${f.transform}(${schema.fields.find((c) => c.id === f.sourceId)?.name})`),
+    partitionSpec: spec.fields.map(
+      (f) => `${f.transform}(${schema.fields.find((c) => c.id === f.sourceId)?.name})`,
+    ),
     snapshots: listSnapshots(table),
     currentSnapshotId: metadata.currentSnapshotId,
   };

@@ -46,10 +46,17 @@ export async function expireSnapshots(table: Table, options: ExpireOptions = {})
     };
   });
   if (expired.length === 0) {
-    return { table: committed, expiredSnapshotIds: [], deletedDataFiles: 0, deletedManifests: 0, deletedManifestLists: 0 };
+    return {
+      table: committed,
+      expiredSnapshotIds: [],
+      deletedDataFiles: 0,
+      deletedManifests: 0,
+      deletedManifestLists: 0,
+    };
   }
   const { files } = table.env;
-  const manifestsOf = async (s: Snapshot) => readManifestList(await files.read(s.manifestList), s.manifestList);
+  const manifestsOf = async (s: Snapshot) =>
+    readManifestList(await files.read(s.manifestList), s.manifestList);
   const keptLists = new Set(kept.map((s) => s.manifestList));
   const keptManifests = new Set<string>();
   const liveData = new Set<string>();

@@ -17,7 +17,11 @@ export class FileIo {
   ) {
     this.mounts = [
       { prefix: store.rootUri, store, keyPrefix: '' },
-      ...aliases.map((a) => ({ prefix: a.uriPrefix.replace(/\/+$/, ''), store: a.store, keyPrefix: a.keyPrefix ?? '' })),
+      ...aliases.map((a) => ({
+        prefix: a.uriPrefix.replace(/\/+$/, ''),
+        store: a.store,
+        keyPrefix: a.keyPrefix ?? '',
+      })),
     ].sort((a, b) => b.prefix.length - a.prefix.length);
   }
 

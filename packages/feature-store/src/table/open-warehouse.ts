@@ -17,7 +17,7 @@ import { defaultRetryPolicy, type RetryPolicy, type TableEnv } from './table-env
 /** Where tables live and which catalog tracks them. */
 export type WarehouseLocation =
   /** A local folder with a folder catalog (version-hint files). */
-  | { kind: 'local'; /** Default `.fti/warehouse` under the working directory. */ path?: string }
+  | { kind: 'local' /** Default `.fti/warehouse` under the working directory. */; path?: string }
   /** An S3 bucket (prefix optional); catalog `folder` (default) or AWS Glue, which Athena reads. */
   | {
       kind: 's3';
@@ -66,7 +66,10 @@ export async function openWarehouse(options: OpenWarehouseOptions): Promise<Ware
   };
 }
 
-function storeAndCatalog(location: WarehouseLocation, cacheDir: string): { store: ObjectStore; catalog: Catalog } {
+function storeAndCatalog(
+  location: WarehouseLocation,
+  cacheDir: string,
+): { store: ObjectStore; catalog: Catalog } {
   if (location.kind === 'local') {
     const store = new LocalObjectStore({ root: location.path ?? '.fti/warehouse' });
     return { store, catalog: new FolderCatalog({ store }) };

@@ -1,8 +1,6 @@
-import { planScan, type ScanPlan } from '../iceberg/scan-plan.js';
-import { selectSnapshot } from '../iceberg/select-snapshot.js';
 import type { ScanTask } from '../engine/scan-sql.js';
+import { planScan, type ScanPlan } from '../iceberg/scan-plan.js';
 import type { Schema, Snapshot } from '../iceberg/types.js';
-import { currentSchema } from './current-schema.js';
 import type { ReadOptions } from './read-options.js';
 import type { Table } from './table-env.js';
 
@@ -12,7 +10,7 @@ export interface ReadPlan {
   snapshot: Snapshot | undefined;
   schema: Schema;
   tasks: ScanTask[];
-  stats: ScanPlan['stats'] | undefined;
+  stats: ScanPlan['stats'];
 }
 
 /**
@@ -22,17 +20,10 @@ export interface ReadPlan {
 export async function planRead(table: Table, options: ReadOptions = {}): Promise<ReadPlan> {
   const { metadata } = table.loaded;
   const { files } = table.env;
-  const wantsHistory = options.snapshotId !== undefined || options.asOf !== undefined;
-  if (metadata.currentSnapshotId === undefined && !wantsHistory) {
-    return { snapshot: undefined, schema: currentSchema(metadata), tasks: [], stats: undefined };
-  }
-  const snapshot = selectSnapshot(metadata, {
-    ...(options.snapshotId !== undefined ? { snapshotId: options.snapshotId } : {}),
-    ...(options.asOf !== undefined ? { asOfTimestampMs: Number(options.asOf) } : {}),
-  });
   const plan = await planScan({
     metadata,
-    snapshotId: snapshot.snapshotId,
+    ...(options.snapshotId !== undefined ? { snapshotId: options.snapshotId } : {}),
+    ...(options.asOf !== undefined ? { asOfTimestampMs: Number(options.asOf) } : {}),
     ...(options.filter ? { filter: options.filter } : {}),
     readFile: (uri) => files.read(uri),
   });
@@ -51,5 +42,5 @@ export async function planRead(table: Table, options: ReadOptions = {}): Promise
       ),
     })),
   );
-  return { snapshot, schema: plan.schema, tasks, stats: plan.stats };
+  return { snapshot: plan.snapshot, schema: plan.schema, tasks, stats: plan.stats };
 }

@@ -1,5 +1,10 @@
 import type * as arrow from 'apache-arrow';
-import { type ColumnArrays, readColumns, readDataFiles, readDataFilesToTable } from '../engine/read-data-files.js';
+import {
+  type ColumnArrays,
+  readColumns,
+  readDataFiles,
+  readDataFilesToTable,
+} from '../engine/read-data-files.js';
 import { scanSql } from '../engine/scan-sql.js';
 import { planRead } from './plan-read.js';
 import type { ReadOptions } from './read-options.js';

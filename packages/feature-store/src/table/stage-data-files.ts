@@ -20,7 +20,11 @@ export interface StageOptions {
  * and uploads the files under `<location>/data/<partition path>/`. Returns the data files to commit; on
  * failure, uploads made so far are removed. Nothing is committed here.
  */
-export async function stageDataFiles(table: Table, source: DataSource, options: StageOptions = {}): Promise<DataFile[]> {
+export async function stageDataFiles(
+  table: Table,
+  source: DataSource,
+  options: StageOptions = {},
+): Promise<DataFile[]> {
   const { env } = table;
   const metadata = table.loaded.metadata;
   const schema = currentSchema(metadata);
