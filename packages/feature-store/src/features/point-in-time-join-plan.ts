@@ -142,7 +142,7 @@ export function planPointInTimeJoin(options: PlanPointInTimeJoinOptions): PointI
     'WITH __fti_s AS (',
     `  SELECT *, row_number() OVER () AS __fti_row, epoch_us(${q(spine.timestampColumn)}) AS __fti_t FROM ${spine.relation}`,
     '),',
-    viewCtes.map((cte) => `${cte}`).join(',\n'),
+    viewCtes.join(',\n'),
     `SELECT __fti_s.* EXCLUDE (__fti_row, __fti_t),\n  ${selects.join(',\n  ')}`,
     'FROM __fti_s',
     joins.join('\n'),
