@@ -12,6 +12,8 @@
  * @property {number} numFailedTests
  * @property {number} numPendingTests
  * @property {number} numTodoTests
+ * @property {boolean} [success] False when the run failed, also without a failing test (no test files found,
+ *   an unhandled error between tests).
  * @property {VitestFile[]} testResults
  * @typedef {object} ProjectTestResults
  * @property {string} project Project name.
@@ -19,8 +21,8 @@
  * @property {string} [missing] Why there is no report (file missing or unreadable).
  * @typedef {object} TestTotals
  * @property {number} passed
- * @property {number} failed Failed tests, plus one per test file that failed to load and per project
- *   without a report (their tests never ran, so they count as failures).
+ * @property {number} failed Failed tests, plus one per test file that failed to load, per project without
+ *   a report (its tests never ran) and per run that failed without any failing test.
  * @property {number} skipped Skipped and todo tests.
  * @property {string[]} problems One line per failure that is not a failed test.
  */
@@ -39,6 +41,7 @@ export function sumTestResults(results) {
       totals.problems.push(`${project}: no test results (${missing ?? 'no report'}); its tests did not run`);
       continue;
     }
+    const failedBefore = totals.failed;
     totals.passed += report.numPassedTests;
     totals.failed += report.numFailedTests;
     totals.skipped += report.numPendingTests + report.numTodoTests;
@@ -49,6 +52,12 @@ export function sumTestResults(results) {
         const reason = (file.message ?? '').split('\n')[0] || 'failed outside any test';
         totals.problems.push(`${project}: ${file.name}: ${reason}`);
       }
+    }
+    if (report.success === false && totals.failed === failedBefore) {
+      totals.failed += 1;
+      totals.problems.push(
+        `${project}: vitest failed without a failing test (no test files found, or an error outside the tests)`,
+      );
     }
   }
   return totals;

@@ -66,6 +66,20 @@ describe('sumTestResults', () => {
     ]);
   });
 
+  it('counts a run that failed without a failing test (no test files, unhandled error) as one failure', () => {
+    const empty = { ...report({}), success: false };
+    const passingButFailed = { ...report({ 'c/x.test.ts': ['passed', 'failed'] }), success: false };
+    const totals = sumTestResults([
+      { project: 'a', report: empty },
+      { project: 'b', report: { ...report({ 'b/x.test.ts': ['passed'] }), success: true } },
+      { project: 'c', report: passingButFailed },
+    ]);
+    expect(formatSummaryLine(totals)).toBe('2 passed, 2 failed');
+    expect(totals.problems).toEqual([
+      'a: vitest failed without a failing test (no test files found, or an error outside the tests)',
+    ]);
+  });
+
   it('prints no skipped part when nothing was skipped', () => {
     expect(formatSummaryLine(sumTestResults([]))).toBe('0 passed, 0 failed');
   });
