@@ -1,5 +1,5 @@
-import type { ObjectStore } from '../object-store/object-store.js';
 import type { TableMetadata } from '../iceberg/types.js';
+import type { ObjectStore } from '../object-store/object-store.js';
 
 /** A table's name inside a catalog: a namespace (database) and a table name, both `[a-z0-9_]+`. */
 export interface TableIdentifier {
