@@ -15,6 +15,7 @@ const HEADER = avro.Type.forSchema({
 });
 const LONG = avro.Type.forSchema('long');
 const RECORDS_PER_BLOCK = 4096;
+const TRAILER = Buffer.alloc(8);
 
 /** Contents of an Avro object container file. */
 export interface AvroFile {
@@ -47,7 +48,10 @@ export function writeAvroFile(file: AvroFile): Uint8Array {
   for (const [key, value] of Object.entries(file.metadata)) meta[key] = Buffer.from(value, 'utf8');
   const parts: Buffer[] = [HEADER.toBuffer({ magic: MAGIC, meta, sync })];
   for (const block of blocks) {
-    const data = deflateRawSync(Buffer.concat(block));
+    // Eight zero bytes after the deflate stream: inflaters (zlib, Java's InflaterOutputStream, python) stop at
+    // the final block and ignore them, while icebird's gunzip treats deflate as gzip and only stops its scan
+    // for a next member at an 8-byte "footer"; without it small blocks overflow its stack.
+    const data = Buffer.concat([deflateRawSync(Buffer.concat(block)), TRAILER]);
     parts.push(LONG.toBuffer(block.length), LONG.toBuffer(data.length), data, sync);
   }
   return new Uint8Array(Buffer.concat(parts));

@@ -265,3 +265,43 @@ interface PyEntry {
   sequence_number: string | null;
   data_file: { partition: unknown; record_count: string; lower_bounds: unknown };
 }
+
+describe('icebird (independent JS reader) reads what we write', () => {
+  it('decodes a one-entry manifest and its manifest list with its own Avro reader', async () => {
+    const { avroMetadata } = await import('icebird/src/avro/avro.metadata.js');
+    const { avroRead } = await import('icebird/src/avro/avro.read.js');
+    const read = (bytes: Uint8Array) => {
+      const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+      const { metadata, syncMarker } = avroMetadata(reader as never);
+      return avroRead({ reader, metadata, syncMarker } as never) as Record<string, unknown>[];
+    };
+    const small = writeManifest({
+      schema,
+      spec,
+      // A small block (no stats) is what made icebird's gunzip recurse until the stack overflowed.
+      entries: [
+        {
+          ...entry('x', 500, 3),
+          dataFile: {
+            content: 0,
+            filePath: 'file:///a',
+            fileFormat: 'PARQUET',
+            partition: { feature_date_month: 500 },
+            recordCount: 3,
+            fileSizeInBytes: 10,
+          },
+        },
+      ],
+    });
+    const records = read(small);
+    expect(records).toHaveLength(1);
+    const dataFile = records[0]?.data_file as {
+      file_path: string;
+      partition: unknown;
+      record_count: unknown;
+    };
+    expect(dataFile.file_path).toBe('file:///a');
+    expect(dataFile.partition).toEqual({ feature_date_month: 500 });
+    expect(Number(dataFile.record_count)).toBe(3);
+  });
+});

@@ -1,5 +1,6 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { readFixture, readFixtureText } from '../../test/iceberg-fixtures.js';
+import { fixturePath, readFixture, readFixtureText } from '../../test/iceberg-fixtures.js';
 import { InvalidInputError } from '../errors.js';
 import type { Filter } from './filter.js';
 import { planScan, type ScanPlan } from './scan-plan.js';
@@ -89,6 +90,40 @@ describe('planScan on real tables', () => {
       { id_bucket: 2, date: 18994 },
       { id_bucket: 0, date: 18993 },
     ]);
+  });
+
+  it('record counts in the manifests equal the Parquet files row counts (DuckDB read_parquet)', async () => {
+    const db = await DuckDBInstance.create(':memory:');
+    const connection = await db.connect();
+    try {
+      const tables: [string, string][] = [
+        ['athena/example', '00001-aaf0d033-d06b-43c7-be60-67f83abd4aca.metadata.json'],
+        ['spark/bunnies', 'v5.metadata.json'],
+        ['java/bunnies', 'v5.metadata.json'],
+        ['spark/rename_column', 'v3.metadata.json'],
+      ];
+      const counts: string[] = [];
+      for (const [table, file] of tables) {
+        const metadata = await load(table, file);
+        for (const snapshot of metadata.snapshots) {
+          const plan = await planScan({ metadata, snapshotId: snapshot.snapshotId, readFile: readFixture });
+          for (const f of plan.tasks.flatMap((t) => [t.dataFile, ...t.deletes.map((d) => d.file)])) {
+            const result = await connection.runAndReadAll(
+              `SELECT count(*) FROM read_parquet('${fixturePath(f.filePath).replace(/'/g, "''")}')`,
+            );
+            counts.push(`${f.filePath.split('/').pop()} ${f.recordCount} ${result.getRows()[0]?.[0]}`);
+          }
+        }
+      }
+      for (const line of counts) {
+        const [, manifest, parquet] = line.split(' ');
+        expect(`${line.split(' ')[0]} ${manifest}`).toBe(`${line.split(' ')[0]} ${parquet}`);
+      }
+      // every Parquet file of the fixtures (11) is a data or delete file of some snapshot
+      expect(new Set(counts).size).toBe(11);
+    } finally {
+      connection.closeSync();
+    }
   });
 
   it('data file record counts sum to each snapshot total-records', async () => {
