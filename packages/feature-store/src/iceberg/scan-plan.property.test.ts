@@ -308,6 +308,7 @@ describe('planScan pruning (property)', () => {
               expect(kept.has(file.filePath)).toBe(true);
           }
           expect(plan.stats.filesTotal - plan.stats.filesSkipped).toBe(kept.size);
+          expect(plan.stats.filesTotal).toBe(files.length);
           pruned += files.length - kept.size;
         },
       ),

@@ -38,7 +38,10 @@ export interface ScanPlan {
   /** The read's schema: current for the current snapshot; the snapshot's (else current) when time travelling. */
   schema: Schema;
   tasks: ScanTask[];
-  /** Manifests and data files in the snapshot, and how many of each pruning skipped. */
+  /**
+   * Manifests and live data files in the snapshot, and how many of each pruning skipped (data files of a skipped
+   * manifest are counted from the manifest list); `filesTotal - filesSkipped === tasks.length`.
+   */
   stats: { manifestsTotal: number; manifestsSkipped: number; filesTotal: number; filesSkipped: number };
 }
 
@@ -82,9 +85,13 @@ export async function planScan(options: PlanScanOptions): Promise<ScanPlan> {
   const data: LiveFile[] = [];
   const deletes: LiveFile[] = [];
   for (const live of lists.flat()) (live.file.content === 0 ? data : deletes).push(live);
-  stats.filesTotal = data.length;
+  // Data files of skipped manifests count as skipped, from the manifest list's live file counts.
+  const unread = manifests
+    .filter((m) => m.content === 0 && !wanted.includes(m))
+    .reduce((n, m) => n + m.addedFilesCount + m.existingFilesCount, 0);
   const kept = data.filter((d) => keep(filter, d, metadata, schema));
-  stats.filesSkipped = data.length - kept.length;
+  stats.filesTotal = data.length + unread;
+  stats.filesSkipped = data.length - kept.length + unread;
   const specs = new Map(metadata.partitionSpecs.map((s) => [s.specId, s]));
   const match = matchDeletes(deletes, specs);
   const tasks = kept.map((d) => ({
