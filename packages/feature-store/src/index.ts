@@ -110,3 +110,5 @@ export { planScan } from './iceberg/scan-plan.js';
 export type { PlanScanOptions, ScanPlan, ScanTask } from './iceberg/scan-plan.js';
 export { selectSnapshot } from './iceberg/select-snapshot.js';
 export type { SnapshotSelector } from './iceberg/select-snapshot.js';
+export { loadTableFromMetadata } from './table/load-table-from-metadata.js';
+export type { LoadTableFromMetadataOptions, MetadataAlias } from './table/load-table-from-metadata.js';
