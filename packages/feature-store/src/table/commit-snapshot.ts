@@ -1,8 +1,8 @@
 import { CommitConflict, type LoadedTable } from '../catalog/catalog.js';
 import { CommitConflictError, UnsupportedTableError } from '../errors.js';
+import { describeManifest } from '../iceberg/describe-manifest.js';
 import { readManifest, writeManifest } from '../iceberg/manifest.js';
 import { readManifestList, writeManifestList } from '../iceberg/manifest-list.js';
-import { summarizePartitions } from '../iceberg/summarize-partitions.js';
 import {
   type DataFile,
   EntryStatus,
@@ -78,6 +78,7 @@ export async function commitSnapshot(table: Table, change: SnapshotChange): Prom
           snapshotId,
           attempt,
           addedManifest,
+          addedEntries,
           attemptFiles,
         });
         const committed = await catalog.commitTable(base, metadata);
@@ -99,6 +100,7 @@ interface BuildContext {
   snapshotId: bigint;
   attempt: number;
   addedManifest: { uri: string; length: number } | undefined;
+  addedEntries: ManifestEntry[];
   attemptFiles: string[];
 }
 
@@ -114,22 +116,17 @@ async function buildMetadata(table: Table, base: TableMetadata, ctx: BuildContex
 
   const manifests: ManifestFile[] = [];
   if (ctx.addedManifest) {
-    manifests.push({
-      manifestPath: ctx.addedManifest.uri,
-      manifestLength: ctx.addedManifest.length,
-      partitionSpecId: spec.specId,
-      content: 0,
-      sequenceNumber,
-      minSequenceNumber: sequenceNumber,
-      addedSnapshotId: ctx.snapshotId,
-      addedFilesCount: ctx.change.added.length,
-      existingFilesCount: 0,
-      deletedFilesCount: 0,
-      addedRowsCount: ctx.change.added.reduce((n, f) => n + f.recordCount, 0),
-      existingRowsCount: 0,
-      deletedRowsCount: 0,
-      partitions: summarizePartitions(spec, schema, ctx.change.added),
-    });
+    manifests.push(
+      describeManifest({
+        manifestPath: ctx.addedManifest.uri,
+        manifestLength: ctx.addedManifest.length,
+        schema,
+        spec,
+        entries: ctx.addedEntries,
+        snapshotId: ctx.snapshotId,
+        sequenceNumber,
+      }),
+    );
   }
   const replaced = new Set((ctx.change.replacePartitions ?? []).map((p) => partitionKey(spec, p)));
   const deleted: DataFile[] = [];
@@ -220,29 +217,17 @@ async function rewriteManifest(
     writeManifest({ schema, spec, entries: rewritten }),
     ctx.attemptFiles,
   );
-  const seqs = kept.map((e) => e.sequenceNumber ?? manifest.sequenceNumber);
   return {
     deleted: hit.map((e) => e.dataFile),
-    manifest: {
+    manifest: describeManifest({
       manifestPath: uri,
       manifestLength: written.length,
-      partitionSpecId: spec.specId,
-      content: 0,
+      schema,
+      spec,
+      entries: rewritten,
+      snapshotId: ctx.snapshotId,
       sequenceNumber: options.sequenceNumber,
-      minSequenceNumber: seqs.length > 0 ? Math.min(...seqs) : options.sequenceNumber,
-      addedSnapshotId: ctx.snapshotId,
-      addedFilesCount: 0,
-      existingFilesCount: kept.length,
-      deletedFilesCount: hit.length,
-      addedRowsCount: 0,
-      existingRowsCount: kept.reduce((n, e) => n + e.dataFile.recordCount, 0),
-      deletedRowsCount: hit.reduce((n, e) => n + e.dataFile.recordCount, 0),
-      partitions: summarizePartitions(
-        spec,
-        schema,
-        rewritten.map((e) => e.dataFile),
-      ),
-    },
+    }),
   };
 }
 
