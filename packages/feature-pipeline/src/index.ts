@@ -1,0 +1,72 @@
+export { type CompileFeatureSqlOptions, compileFeatureSql } from './compile/compile-feature-sql.js';
+export { type CompileLabelSqlOptions, compileLabelSql } from './compile/compile-label-sql.js';
+export {
+  athenaDialect,
+  type DialectName,
+  dialectFor,
+  duckdbDialect,
+  type SqlDialect,
+} from './compile/dialect.js';
+export { canonicalJson } from './definition/canonical-json.js';
+export {
+  type CheckDefinitionVersionOptions,
+  checkDefinitionVersion,
+  type DefinitionVersionCheck,
+  type RecordedDefinition,
+} from './definition/check-definition-version.js';
+export { definitionHash } from './definition/definition-hash.js';
+export { expr } from './definition/expr.js';
+export type {
+  ArithmeticOp,
+  CastTarget,
+  ComparisonOp,
+  DatePartOp,
+  Expr,
+  LiteralValue,
+} from './definition/expression.js';
+export { ExprSchema } from './definition/expression.js';
+export {
+  type AggregateFn,
+  AggregateFnSchema,
+  type Feature,
+  type FeatureInput,
+  FeatureSchema,
+} from './definition/feature.js';
+export {
+  expandFeatureDates,
+  type FeatureDatesInput,
+  FeatureDatesSchema,
+  IsoDateSchema,
+  MAX_FEATURE_DATES,
+} from './definition/feature-dates.js';
+export {
+  type FeatureSetDefinition,
+  type FeatureSetDefinitionInput,
+  FeatureSetDefinitionSchema,
+} from './definition/feature-set-definition.js';
+export type { FeatureColumn, FeatureValueType } from './definition/feature-value-type.js';
+export {
+  type Label,
+  type LabelDefinition,
+  type LabelDefinitionInput,
+  LabelDefinitionSchema,
+  LabelSchema,
+} from './definition/label-definition.js';
+export { parseFeatureSetDefinition } from './definition/parse-feature-set-definition.js';
+export { parseLabelDefinition } from './definition/parse-label-definition.js';
+export { type ResolvedFeatureSet, resolveFeatureSet } from './definition/resolve-feature-set.js';
+export {
+  type ResolvedLabelDefinition,
+  resolveLabelDefinition,
+} from './definition/resolve-label-definition.js';
+export { FEATURE_DATE_COLUMN } from './definition/resolve-source.js';
+export {
+  type ColumnType,
+  ColumnTypeSchema,
+  type Entity,
+  EntitySchema,
+  type Source,
+  type SourceInput,
+  SourceSchema,
+} from './definition/source.js';
+export { DefinitionVersionConflictError, FeaturePipelineError, InvalidDefinitionError } from './errors.js';
