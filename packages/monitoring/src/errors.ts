@@ -1,0 +1,30 @@
+/** Base class of every error thrown by `@fti/monitoring`. */
+export class MonitoringError extends Error {
+  override name = 'MonitoringError';
+}
+
+/** A statistic was asked for on a sample with no usable values (empty, or only NaN). */
+export class EmptySampleError extends MonitoringError {
+  override name = 'EmptySampleError';
+  /** Which input was empty, e.g. `reference` or `current`, or a column name. */
+  readonly sample: string;
+  constructor(sample: string, options?: ErrorOptions) {
+    super(
+      `sample \`${sample}\` has no values after dropping NaN; drift needs at least one value on each side ` +
+        '(check the window or the column, or let computeColumnDrift flag it instead of calling the statistic)',
+      options,
+    );
+    this.sample = sample;
+  }
+}
+
+/** An argument is out of its domain (negative counts, mismatched lengths, bad option). */
+export class InvalidStatisticInputError extends MonitoringError {
+  override name = 'InvalidStatisticInputError';
+  /** The argument or option at fault. */
+  readonly argument: string;
+  constructor(argument: string, problem: string, options?: ErrorOptions) {
+    super(`\`${argument}\` ${problem}`, options);
+    this.argument = argument;
+  }
+}
