@@ -59,7 +59,11 @@ const literal = (value: string | number | null): string =>
   value === null ? 'NULL' : typeof value === 'number' ? String(value) : `'${value.replaceAll("'", "''")}'`;
 
 /** Creates (or replaces) table `name` with the shop events' columns and types. */
-export async function createShopEvents(session: DuckDbSession, name: string, events: ShopEvent[]): Promise<void> {
+export async function createShopEvents(
+  session: DuckDbSession,
+  name: string,
+  events: ShopEvent[],
+): Promise<void> {
   const columns =
     'customer INTEGER, ts TIMESTAMP, invoice VARCHAR, sku VARCHAR, qty INTEGER, price DOUBLE, country VARCHAR';
   await session.run(`CREATE OR REPLACE TABLE ${name} (${columns})`);

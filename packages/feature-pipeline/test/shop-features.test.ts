@@ -121,7 +121,11 @@ describe('compileFeatureSql on DuckDB (hand-computed values)', () => {
   });
 
   it('never counts an event stamped exactly at the feature date (as-of is D 00:00, exclusive)', async () => {
-    const sql = compileFeatureSql(shopFeatures, { dialect: 'duckdb', source: 'events', featureDates: ['2024-03-12'] });
+    const sql = compileFeatureSql(shopFeatures, {
+      dialect: 'duckdb',
+      source: 'events',
+      featureDates: ['2024-03-12'],
+    });
     const c1 = byKey(await run(sql)).get('2024-03-12 1') as Row;
     // A5 at 2024-03-11 00:00 (age 1) now counts; A6 at 2024-03-12 08:00 does not.
     expect(c1).toMatchObject({ n_7d: 4, recency_days: 1, amount_max_30d: 50 });
@@ -131,7 +135,11 @@ describe('compileFeatureSql on DuckDB (hand-computed values)', () => {
     const definition = parseFeatureSetDefinition({
       name: 'rfm_only',
       version: 1,
-      source: { entityKey: 'customer', eventTime: 'ts', columns: { customer: 'int', ts: 'timestamp', price: 'double' } },
+      source: {
+        entityKey: 'customer',
+        eventTime: 'ts',
+        columns: { customer: 'int', ts: 'timestamp', price: 'double' },
+      },
       entity: { name: 'customer_id' },
       features: [{ kind: 'rfm', name: 'rfm', windowDays: 30, monetary: { op: 'col', name: 'price' } }],
     });
@@ -152,7 +160,11 @@ describe('compileFeatureSql on DuckDB (hand-computed values)', () => {
       ),
     );
     const rows = await run(
-      compileFeatureSql(definition, { dialect: 'duckdb', source: 'rfm_events', featureDates: ['2024-03-11'] }),
+      compileFeatureSql(definition, {
+        dialect: 'duckdb',
+        source: 'rfm_events',
+        featureDates: ['2024-03-11'],
+      }),
     );
     // score = 1 + floor(5 (rank − 1) / 6) with ranks 1, 1, 3, 4, 5, 6; all recencies tie.
     expect(rows.map((r) => r.rfm_f)).toEqual([1, 1, 2, 3, 4, 5]);
@@ -163,14 +175,42 @@ describe('compileFeatureSql on DuckDB (hand-computed values)', () => {
 
 describe('compileLabelSql on DuckDB', () => {
   it('looks only at [D, D + horizon) for the feature population', async () => {
-    const sql = compileLabelSql(shopLabels, { dialect: 'duckdb', source: 'events', featureDates: ['2024-03-11'] });
+    const sql = compileLabelSql(shopLabels, {
+      dialect: 'duckdb',
+      source: 'events',
+      featureDates: ['2024-03-11'],
+    });
     expect(await run(sql)).toEqual([
       // A5 at D 00:00 and A6 at D + 1 count; customer 5 (no past event) is not in the population.
-      { customer_id: 1, feature_date: '2024-03-11', purchases_next_7d: true, lines_next_7d: 2, amount_next_30d: 52 },
+      {
+        customer_id: 1,
+        feature_date: '2024-03-11',
+        purchases_next_7d: true,
+        lines_next_7d: 2,
+        amount_next_30d: 52,
+      },
       // B2 at exactly D + 7 days is outside the 7-day horizon but inside the 30-day one.
-      { customer_id: 2, feature_date: '2024-03-11', purchases_next_7d: false, lines_next_7d: 0, amount_next_30d: 14 },
-      { customer_id: 4, feature_date: '2024-03-11', purchases_next_7d: false, lines_next_7d: 0, amount_next_30d: 0 },
-      { customer_id: 6, feature_date: '2024-03-11', purchases_next_7d: false, lines_next_7d: 0, amount_next_30d: 0 },
+      {
+        customer_id: 2,
+        feature_date: '2024-03-11',
+        purchases_next_7d: false,
+        lines_next_7d: 0,
+        amount_next_30d: 14,
+      },
+      {
+        customer_id: 4,
+        feature_date: '2024-03-11',
+        purchases_next_7d: false,
+        lines_next_7d: 0,
+        amount_next_30d: 0,
+      },
+      {
+        customer_id: 6,
+        feature_date: '2024-03-11',
+        purchases_next_7d: false,
+        lines_next_7d: 0,
+        amount_next_30d: 0,
+      },
     ]);
   });
 });

@@ -80,7 +80,10 @@ export function renderExpression(e: Expr, options: RenderExpressionOptions): str
       const otherwise = e.else === undefined ? '' : ` ELSE ${render(e.else)}`;
       return `CASE ${branches.join(' ')}${otherwise} END`;
     }
-    case 'cast':
-      return dialect.cast(render(e.arg), e.to);
+    case 'cast': {
+      // DuckDB casts 2.5 to 2 (half to even), Trino to 3: round (half away from zero on both) first.
+      const fractional = e.to === 'long' && inferExpressionType(e.arg, scope, 'expression') === 'double';
+      return dialect.cast(fractional ? `round(${render(e.arg)})` : render(e.arg), e.to);
+    }
   }
 }

@@ -9,7 +9,7 @@ export type ArithmeticOp = 'add' | 'sub' | 'mul' | 'div';
 export type ComparisonOp = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
 /** Parts of a date or timestamp: `dayOfWeek` is ISO (1 = Monday … 7 = Sunday); `hour` needs a timestamp. */
 export type DatePartOp = 'dayOfWeek' | 'hour' | 'month' | 'year';
-/** Types an expression can be cast to. */
+/** Types an expression can be cast to; a double cast to `long` rounds half away from zero (2.5 → 3). */
 export type CastTarget = 'double' | 'long' | 'string';
 
 /**

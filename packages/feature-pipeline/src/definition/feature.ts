@@ -101,7 +101,8 @@ export const RatioFeatureSchema = z.strictObject({
  * (numbers, 'strings', + - *, comparisons, AND/OR/NOT, IS [NOT] NULL, CASE, CAST, and the functions `abs`,
  * `ceil`, `floor`, `round`, `sqrt`, `ln`, `exp`, `power`, `coalesce`, `nullif`, `div` (safe division)).
  * Anything else (other names, `/`, `;`, quotes, comments, subqueries) is rejected. Numeric features are
- * DOUBLE inside the expression; the result is cast to `type`.
+ * DOUBLE inside the expression; the result is cast to `type`. Casting a fractional DOUBLE to an integer
+ * rounds differently per engine (DuckDB half to even, Trino half up): `round()` it first.
  */
 export const SqlFeatureSchema = z.strictObject({
   kind: z.literal('sql'),
