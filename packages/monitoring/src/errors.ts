@@ -28,3 +28,18 @@ export class InvalidStatisticInputError extends MonitoringError {
     this.argument = argument;
   }
 }
+
+/** The current data does not line up with the reference profiles (a column missing, or of another type). */
+export class ColumnMismatchError extends MonitoringError {
+  override name = 'ColumnMismatchError';
+  /** One line per problem, e.g. `price: missing from the current data`. */
+  readonly problems: string[];
+  constructor(problems: string[], options?: ErrorOptions) {
+    super(
+      `current data does not match the reference profiles: ${problems.join('; ')}. ` +
+        'Rebuild the reference profiles for the new schema or map the columns before computing drift',
+      options,
+    );
+    this.problems = problems;
+  }
+}

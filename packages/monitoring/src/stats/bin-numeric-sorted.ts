@@ -1,4 +1,5 @@
 import { InvalidStatisticInputError } from '../errors.js';
+import { countPerValueSorted } from './count-per-value-sorted.js';
 import { countSortedInBins } from './count-sorted-in-bins.js';
 import { histogramBinEdges } from './histogram-bin-edges.js';
 import { type BinnedCounts, EVIDENTLY_MAX_VALUE_BINS, type NumericBinning } from './numeric-binning.js';
@@ -29,7 +30,7 @@ export function binNumericSorted(
   let edges: Float64Array;
   if (binning.kind === 'evidently') {
     const unique = options.referenceUniqueCount ?? countDistinct(reference);
-    if (unique <= EVIDENTLY_MAX_VALUE_BINS) return countPerValue(reference, current, scale);
+    if (unique <= EVIDENTLY_MAX_VALUE_BINS) return countPerValueSorted(reference, current, scale);
     const min = Math.min(reference[0]!, current.length ? current[0]! : Number.POSITIVE_INFINITY);
     const max = Math.max(
       reference[reference.length - 1]!,
@@ -62,31 +63,4 @@ function countDistinct(sorted: Float64Array): number {
   let count = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) count++;
   return count;
-}
-
-function countPerValue(reference: Float64Array, current: Float64Array, scale: number): BinnedCounts {
-  const values: number[] = [];
-  const ref: number[] = [];
-  const cur: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < reference.length || j < current.length) {
-    const v =
-      j >= current.length || (i < reference.length && reference[i]! <= current[j]!)
-        ? reference[i]!
-        : current[j]!;
-    const i0 = i;
-    const j0 = j;
-    while (i < reference.length && reference[i]! <= v) i++;
-    while (j < current.length && current[j]! <= v) j++;
-    values.push(v);
-    ref.push((i - i0) * scale);
-    cur.push(j - j0);
-  }
-  return {
-    reference: Float64Array.from(ref),
-    current: Float64Array.from(cur),
-    edges: null,
-    values: Float64Array.from(values),
-  };
 }
