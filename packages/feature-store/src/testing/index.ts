@@ -1,4 +1,11 @@
 export { type CatalogFixture, describeCatalogContract } from './catalog-contract.js';
+export {
+  type FaultRule,
+  FaultyObjectStore,
+  InjectedFaultError,
+  type ObjectStoreCall,
+  type ObjectStoreOperation,
+} from './faulty-object-store.js';
 export { type MotoServer, startMotoServer } from './moto-server.js';
 export {
   describeObjectStoreContract,
