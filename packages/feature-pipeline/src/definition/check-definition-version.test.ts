@@ -12,12 +12,16 @@ describe('checkDefinitionVersion', () => {
       hash,
       status: 'first',
     });
-    expect(checkDefinitionVersion({ definition: onlineRetailFeatures, previous: { version: 1, hash } })).toEqual({
+    expect(
+      checkDefinitionVersion({ definition: onlineRetailFeatures, previous: { version: 1, hash } }),
+    ).toEqual({
       hash,
       status: 'unchanged',
     });
     const bumped = { ...structuredClone(onlineRetailFeatures), version: 2 };
-    expect(checkDefinitionVersion({ definition: bumped, previous: { version: 1, hash } }).status).toBe('new-version');
+    expect(checkDefinitionVersion({ definition: bumped, previous: { version: 1, hash } }).status).toBe(
+      'new-version',
+    );
   });
 
   it('refuses a changed definition that kept its version, naming the version to use', () => {
@@ -30,7 +34,10 @@ describe('checkDefinitionVersion', () => {
 
   it('refuses an older version than the recorded one', () => {
     expect(() =>
-      checkDefinitionVersion({ definition: onlineRetailFeatures, previous: { version: 3, hash: 'f'.repeat(64) } }),
+      checkDefinitionVersion({
+        definition: onlineRetailFeatures,
+        previous: { version: 3, hash: 'f'.repeat(64) },
+      }),
     ).toThrow(/older than the recorded version 3/);
   });
 });

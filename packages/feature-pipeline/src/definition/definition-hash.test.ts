@@ -12,7 +12,9 @@ describe('definitionHash', () => {
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     const reordered = Object.fromEntries(Object.entries(clone()).reverse());
     expect(definitionHash(reordered)).toBe(hash);
-    expect(definitionHash(parseFeatureSetDefinition(JSON.parse(JSON.stringify(onlineRetailFeatures))))).toBe(hash);
+    expect(definitionHash(parseFeatureSetDefinition(JSON.parse(JSON.stringify(onlineRetailFeatures))))).toBe(
+      hash,
+    );
   });
 
   it('changes with any change of content', () => {
@@ -58,6 +60,8 @@ describe('definitionHash', () => {
     };
     const spelled = structuredClone(input) as typeof input & { description: string };
     spelled.description = '';
-    expect(definitionHash(parseFeatureSetDefinition(spelled))).toBe(definitionHash(parseFeatureSetDefinition(input)));
+    expect(definitionHash(parseFeatureSetDefinition(spelled))).toBe(
+      definitionHash(parseFeatureSetDefinition(input)),
+    );
   });
 });

@@ -34,8 +34,14 @@ describe('parseFeatureSetDefinition', () => {
   });
 
   it('names the definition, the path and the fix for shape errors', () => {
-    rejects(withFeatures([{ ...count, windowDays: 0 }]), /`orders` at features\[0\]\.windowDays: .*>0|too small/i);
-    rejects(withFeatures([{ ...count, name: 'Orders-7d' }]), /features\[0\]\.name: must be lowercase snake_case/);
+    rejects(
+      withFeatures([{ ...count, windowDays: 0 }]),
+      /`orders` at features\[0\]\.windowDays: .*>0|too small/i,
+    );
+    rejects(
+      withFeatures([{ ...count, name: 'Orders-7d' }]),
+      /features\[0\]\.name: must be lowercase snake_case/,
+    );
     rejects(withFeatures([count], { features: [] }), /at features/);
     rejects({ ...withFeatures([count]), source: { entityKey: 'user_id' } }, /at source\.eventTime/);
   });
@@ -65,12 +71,12 @@ describe('parseFeatureSetDefinition', () => {
 
   it('rejects duplicate names, reserved names and forward or non-numeric references', () => {
     rejects(withFeatures([count, count]), /output column `orders_7d` is defined twice/);
-    rejects(withFeatures([{ ...count, name: 'feature_date' }]), /name of the entity key or feature date column/);
     rejects(
-      withFeatures([
-        { kind: 'ratio', name: 'r', numerator: 'orders_7d', denominator: 'orders_7d' },
-        count,
-      ]),
+      withFeatures([{ ...count, name: 'feature_date' }]),
+      /name of the entity key or feature date column/,
+    );
+    rejects(
+      withFeatures([{ kind: 'ratio', name: 'r', numerator: 'orders_7d', denominator: 'orders_7d' }, count]),
       /features\[0\]\.numerator: `orders_7d` is not a feature defined before `r`/,
     );
     rejects(
@@ -81,15 +87,24 @@ describe('parseFeatureSetDefinition', () => {
       /`top_status` is string, not numeric/,
     );
     rejects(
-      withFeatures([{ kind: 'rfm', name: 'orders', windowDays: 7, monetary: col('total') }, { ...count, name: 'orders_r' }]),
+      withFeatures([
+        { kind: 'rfm', name: 'orders', windowDays: 7, monetary: col('total') },
+        { ...count, name: 'orders_r' },
+      ]),
       /output column `orders_r` is defined twice/,
     );
   });
 
   it('checks the source: declared key and time, time type, value names', () => {
     const base = withFeatures([count]);
-    rejects({ ...base, source: { ...base.source, eventTime: 'total' } }, /source\.eventTime: .*timestamp or date/);
-    rejects({ ...base, source: { ...base.source, entityKey: 'nope' } }, /source\.entityKey: `nope` must also be declared/);
+    rejects(
+      { ...base, source: { ...base.source, eventTime: 'total' } },
+      /source\.eventTime: .*timestamp or date/,
+    );
+    rejects(
+      { ...base, source: { ...base.source, entityKey: 'nope' } },
+      /source\.entityKey: `nope` must also be declared/,
+    );
     rejects(
       { ...base, source: { ...base.source, values: { total: col('total') } } },
       /source\.values\.total: a value must not have the name of a source column/,
