@@ -35,7 +35,10 @@ export interface SnapshotChange {
  * Commits a change as a new snapshot with optimistic concurrency: writes the manifest of added files once,
  * then per attempt reloads the table, rebuilds the manifest list (and, for an overwrite, the manifests it
  * rewrites) and swaps the catalog pointer. Lost races back off and retry; after the last attempt, or on
- * any other failure, every file this commit wrote is removed, so a failed commit leaves no trace.
+ * any other failure, every file this commit wrote is removed, so a failed commit leaves no trace. A swap
+ * that fails without saying whether it took effect (a lost response) is checked by reloading the table: if
+ * the snapshot is there the commit succeeded; if the reload fails too, the files are kept (never deleted
+ * under a snapshot that may be live) and the error is rethrown.
  * @throws CommitConflictError when every attempt lost its race.
  */
 export async function commitSnapshot(table: Table, change: SnapshotChange): Promise<Table> {
@@ -53,18 +56,21 @@ export async function commitSnapshot(table: Table, change: SnapshotChange): Prom
     fileSequenceNumber: null,
     dataFile,
   }));
-  const addedManifest =
-    addedEntries.length > 0
-      ? await putFile(
-          table,
-          `${location}/metadata/${newUuid(env.random)}-m0.avro`,
-          writeManifest({ schema, spec, entries: addedEntries }),
-          written,
-        )
-      : undefined;
-
   let base: LoadedTable = table.loaded;
+  // Set when a pointer swap failed without saying whether it took effect and a reload could not tell:
+  // the files may be referenced by a committed snapshot, so they must stay (orphans at worst).
+  let outcomeUnknown = false;
   try {
+    // Inside the try: a failed manifest write must remove the data files uploaded before it.
+    const addedManifest =
+      addedEntries.length > 0
+        ? await putFile(
+            table,
+            `${location}/metadata/${newUuid(env.random)}-m0.avro`,
+            writeManifest({ schema, spec, entries: addedEntries }),
+            written,
+          )
+        : undefined;
     for (let attempt = 1; attempt <= env.retry.attempts; attempt++) {
       if (attempt > 1) {
         await env.sleep(backoffDelay(env.retry, attempt - 1, env.random));
@@ -81,17 +87,44 @@ export async function commitSnapshot(table: Table, change: SnapshotChange): Prom
           addedEntries,
           attemptFiles,
         });
-        const committed = await catalog.commitTable(base, metadata);
-        return { env, loaded: committed };
+        try {
+          return { env, loaded: await catalog.commitTable(base, metadata) };
+        } catch (error) {
+          if (error instanceof CommitConflict) throw error;
+          // Not a lost race but a failure (timeout, lost response): the swap may still have taken effect.
+          const outcome = await commitOutcome(table, base, snapshotId);
+          if (outcome.committed) return { env, loaded: outcome.committed };
+          outcomeUnknown = outcome.unknown;
+          throw error;
+        }
       } catch (error) {
-        await removeQuietly(table, attemptFiles);
+        if (!outcomeUnknown) await removeQuietly(table, attemptFiles);
         if (!(error instanceof CommitConflict)) throw error;
       }
     }
     throw new CommitConflictError(`${base.identifier.namespace}.${base.identifier.name}`, env.retry.attempts);
   } catch (error) {
-    await removeQuietly(table, written);
+    if (!outcomeUnknown) await removeQuietly(table, written);
     throw error;
+  }
+}
+
+/**
+ * After a pointer swap failed with an error other than a lost race, reloads the table to learn whether the
+ * snapshot was committed anyway (Iceberg's "commit state unknown"): `committed` when the snapshot is in the
+ * reloaded metadata, `unknown` when the reload failed too.
+ */
+async function commitOutcome(
+  table: Table,
+  base: LoadedTable,
+  snapshotId: bigint,
+): Promise<{ committed?: LoadedTable; unknown: boolean }> {
+  try {
+    const current = await table.env.catalog.loadTable(base.identifier);
+    const landed = current.metadata.snapshots.some((s) => s.snapshotId === snapshotId);
+    return landed ? { committed: current, unknown: false } : { unknown: false };
+  } catch {
+    return { unknown: true };
   }
 }
 
