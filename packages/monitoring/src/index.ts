@@ -16,6 +16,7 @@ export {
 } from './drift/compute-drift.js';
 export { type ComputeNumericDriftOptions, computeNumericDrift } from './drift/compute-numeric-drift.js';
 export { DEFAULT_THRESHOLD, type DriftMethod, type DriftOverride, IS_TEST } from './drift/drift-method.js';
+export { type NumericSample, prepareNumericSample } from './drift/prepare-numeric-sample.js';
 export { type DriftSelectionInput, selectDriftMethod } from './drift/select-drift-method.js';
 export {
   ColumnMismatchError,

@@ -5,12 +5,12 @@ import { jensenShannonDistance } from '../stats/jensen-shannon-distance.js';
 import { ksPValue } from '../stats/ks-p-value.js';
 import { ksStatisticSorted } from '../stats/ks-statistic-sorted.js';
 import { psiFromCounts } from '../stats/psi-from-counts.js';
-import { sortWithoutNaN } from '../stats/sort-without-nan.js';
 import { wassersteinDistanceSorted } from '../stats/wasserstein-distance-sorted.js';
 import { WASSERSTEIN_MIN_NORM } from '../stats/wasserstein-normed.js';
 import type { ColumnDrift } from './column-drift.js';
 import type { DriftOverride } from './drift-method.js';
 import { finishColumnDrift } from './finish-column-drift.js';
+import { type NumericSample, prepareNumericSample } from './prepare-numeric-sample.js';
 import { type MethodScore, scoreCounts } from './score-counts.js';
 import { selectDriftMethod } from './select-drift-method.js';
 
@@ -22,17 +22,18 @@ export interface ComputeNumericDriftOptions extends DriftOverride {
 
 /**
  * Drift of a numeric current sample against a stored reference profile: drops and counts non-finite values,
- * sorts the current sample once, picks Evidently's default method unless overridden, and scores it from the
+ * sorts the current sample (pass a {@link NumericSample} to reuse one sort across methods), picks Evidently's default method unless overridden, and scores it from the
  * profile alone. Empty sides and constant columns are flagged, never scored as NaN.
  */
 export function computeNumericDrift(
   profile: NumericProfile,
-  current: Float64Array,
+  current: Float64Array | NumericSample,
   options: ComputeNumericDriftOptions,
 ): ColumnDrift {
-  const cur = finiteSorted(current);
+  const sample = current instanceof Float64Array ? prepareNumericSample(current) : current;
+  const cur = sample.sorted;
   const reference = { count: profile.count, missingCount: profile.missingCount };
-  const currentCounts = { count: cur.length, missingCount: current.length - cur.length };
+  const currentCounts = { count: cur.length, missingCount: sample.missingCount };
   const base = {
     column: options.column,
     columnType: 'numeric' as const,
@@ -44,11 +45,17 @@ export function computeNumericDrift(
     const status = profile.count === 0 ? 'empty-reference' : 'empty-current';
     return finishColumnDrift({ ...base, status, method: options.method ?? null, result: null });
   }
-  const unionUnique = Math.max(profile.uniqueCount, countDistinctUnion(profile.sorted, cur));
   const method =
     options.method ??
-    selectDriftMethod({ columnType: 'numeric', referenceCount: profile.count, uniqueCount: unionUnique });
-  const status = unionUnique === 1 ? 'constant' : 'ok';
+    selectDriftMethod({
+      columnType: 'numeric',
+      referenceCount: profile.count,
+      // Only "≤ 5 or more" matters, so the union is counted with an early exit, and only when it can be ≤ 5.
+      uniqueCount: profile.uniqueCount > 5 ? profile.uniqueCount : countDistinctUnion(profile.sorted, cur, 6),
+    });
+  const constant =
+    profile.min === profile.max && cur[0] === profile.min && cur[cur.length - 1] === profile.min;
+  const status = constant ? 'constant' : 'ok';
   return finishColumnDrift({ ...base, status, method, result: scoreNumeric(method, profile, cur, options) });
 }
 
@@ -88,16 +95,8 @@ function scoreNumeric(
   }
 }
 
-function finiteSorted(values: Float64Array): Float64Array {
-  const sorted = sortWithoutNaN(values).sorted;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi && sorted[lo] === Number.NEGATIVE_INFINITY) lo++;
-  while (hi > lo && sorted[hi - 1] === Number.POSITIVE_INFINITY) hi--;
-  return lo === 0 && hi === sorted.length ? sorted : sorted.subarray(lo, hi);
-}
-
-function countDistinctUnion(a: Float64Array, b: Float64Array): number {
+/** Distinct values of a ∪ b (both ascending), counting no further than `limit`. */
+function countDistinctUnion(a: Float64Array, b: Float64Array, limit: number): number {
   let i = 0;
   let j = 0;
   let count = 0;
@@ -106,6 +105,7 @@ function countDistinctUnion(a: Float64Array, b: Float64Array): number {
     while (i < a.length && a[i]! <= v) i++;
     while (j < b.length && b[j]! <= v) j++;
     count++;
+    if (count >= limit) return count;
   }
   return count;
 }

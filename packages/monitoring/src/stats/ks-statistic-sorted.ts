@@ -18,48 +18,60 @@ export function ksStatisticSorted(a: Float64Array, b: Float64Array): KsStatistic
   const m = b.length;
   let i = 0;
   let j = 0;
-  // Extremes tracked separately over values present in a and in b: SciPy's argmax/argmin scan the pooled
-  // array (sorted a, then sorted b) and report the first hit, so a's location wins ties.
-  let maxA = Number.NEGATIVE_INFINITY;
+  let maxDiff = Number.NEGATIVE_INFINITY;
+  let minDiff = Number.POSITIVE_INFINITY;
+  // SciPy's argmax/argmin scan the pooled array (sorted a, then sorted b) and report the first hit, so the
+  // location is the smallest a-value attaining the extreme, else the smallest b-value: track both.
   let maxAtA = Number.NaN;
-  let minA = Number.POSITIVE_INFINITY;
-  let minAtA = Number.NaN;
-  let maxB = Number.NEGATIVE_INFINITY;
   let maxAtB = Number.NaN;
-  let minB = Number.POSITIVE_INFINITY;
+  let minAtA = Number.NaN;
   let minAtB = Number.NaN;
   while (i < n || j < m) {
-    const v = j >= m || (i < n && a[i]! <= b[j]!) ? a[i]! : b[j]!;
-    const i0 = i;
-    const j0 = j;
-    while (i < n && a[i]! <= v) i++;
-    while (j < m && b[j]! <= v) j++;
+    let v: number;
+    if (j >= m) v = a[i]!;
+    else if (i >= n) v = b[j]!;
+    else {
+      const x = a[i]!;
+      const y = b[j]!;
+      v = x <= y ? x : y;
+    }
+    // Heads are ≥ v, so `=== v` is `<= v` (and −0 === +0 groups signed zeros as searchsorted does).
+    let inA = false;
+    let inB = false;
+    if (i < n && a[i] === v) {
+      inA = true;
+      i++;
+      while (i < n && a[i] === v) i++;
+    }
+    if (j < m && b[j] === v) {
+      inB = true;
+      j++;
+      while (j < m && b[j] === v) j++;
+    }
     const diff = i / n - j / m;
-    if (i > i0) {
-      if (diff > maxA) {
-        maxA = diff;
-        maxAtA = v;
-      }
-      if (diff < minA) {
-        minA = diff;
-        minAtA = v;
+    if (diff >= maxDiff) {
+      if (diff > maxDiff) {
+        maxDiff = diff;
+        maxAtA = inA ? v : Number.NaN;
+        maxAtB = inB ? v : Number.NaN;
+      } else {
+        if (inA && Number.isNaN(maxAtA)) maxAtA = v;
+        if (inB && Number.isNaN(maxAtB)) maxAtB = v;
       }
     }
-    if (j > j0) {
-      if (diff > maxB) {
-        maxB = diff;
-        maxAtB = v;
-      }
-      if (diff < minB) {
-        minB = diff;
-        minAtB = v;
+    if (diff <= minDiff) {
+      if (diff < minDiff) {
+        minDiff = diff;
+        minAtA = inA ? v : Number.NaN;
+        minAtB = inB ? v : Number.NaN;
+      } else {
+        if (inA && Number.isNaN(minAtA)) minAtA = v;
+        if (inB && Number.isNaN(minAtB)) minAtB = v;
       }
     }
   }
-  const maxDiff = Math.max(maxA, maxB);
-  const maxAt = maxA === maxDiff ? maxAtA : maxAtB;
-  const minDiff = Math.min(minA, minB);
-  const minAt = minA === minDiff ? minAtA : minAtB;
+  const maxAt = Number.isNaN(maxAtA) ? maxAtB : maxAtA;
+  const minAt = Number.isNaN(minAtA) ? minAtB : minAtA;
   const minS = Math.min(Math.max(-minDiff, 0), 1);
   if (minS > maxDiff) return { statistic: minS, location: minAt, sign: -1 };
   return { statistic: maxDiff, location: maxAt, sign: 1 };
