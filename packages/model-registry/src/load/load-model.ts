@@ -56,7 +56,12 @@ export async function loadModel(registry: ModelRegistry, options: LoadModelOptio
     }
     const actual = sha256Bytes(bytes);
     if (actual.sha256 !== artifact.sha256 || actual.size !== artifact.size) {
-      throw new ChecksumMismatchError(label, artifact.path, artifact, actual);
+      throw new ChecksumMismatchError(
+        label,
+        artifact.path,
+        { sha256: artifact.sha256, size: artifact.size },
+        actual,
+      );
     }
     artifacts.push({ ...artifact, bytes, localPath: undefined });
   }
