@@ -137,7 +137,7 @@ class Validity {
  * The validity bytes of a DuckDB vector (LSB-first bits, like Arrow), or null when every row is valid. Reads
  * the node-api vector's own copy; falls back to per-row checks if that internal shape ever changes.
  */
-function validityBytes(vector: DuckDBVector): Uint8Array | null {
+export function validityBytes(vector: DuckDBVector): Uint8Array | null {
   const validity = (vector as unknown as { validity?: { data?: BigUint64Array | null; offset?: number } })
     .validity;
   if (validity && validity.offset === 0 && validity.data !== undefined) {

@@ -6,6 +6,7 @@ import { type ColumnBuilder, readColumnType } from './column-builder.js';
 import type { DuckDb } from './duck-db.js';
 import { type ScanSqlOptions, scanSql } from './scan-sql.js';
 import { quoteIdentifier } from './sql-quote.js';
+import { StringArrayBuilder } from './string-array-builder.js';
 
 /** Options of {@link readDataFiles}. */
 export interface ReadDataFilesOptions extends ScanSqlOptions {
@@ -69,24 +70,38 @@ export interface ColumnArrays {
  * Float64Array, date → Int32Array (days), strings → string arrays, booleans → boolean arrays.
  */
 export async function readColumns(options: Omit<ReadDataFilesOptions, 'batchRows'>): Promise<ColumnArrays> {
-  const { fields, sql } = prepareRead(options);
-  const builders = fields.map((f) => readColumnType(f.type).builder(65_536));
+  // Strings go straight from DuckDB's VARCHAR slots into JS strings (no UTF-8 bytes and Arrow in between).
+  const { fields, sql } = prepareRead(options, { rawStrings: true });
+  const builders = fields.map((f) =>
+    f.type === 'string' ? new StringArrayBuilder() : readColumnType(f.type).builder(65_536),
+  );
   const stream = await options.db.streamChunks(sql);
   let rowCount = 0;
   for await (const chunk of stream.chunks) {
-    appendChunk(builders, chunk);
-    rowCount += chunk.rowCount;
+    const rows = chunk.rowCount;
+    for (let c = 0; c < builders.length; c++) builders[c]?.append(chunk.getColumnVector(c), rows);
+    rowCount += rows;
   }
   const result: ColumnArrays = { rowCount, values: {}, validity: {} };
   fields.forEach((field, i) => {
-    const data = (builders[i] as ColumnBuilder).finish();
+    const builder = builders[i] as ColumnBuilder | StringArrayBuilder;
+    if (builder instanceof StringArrayBuilder) {
+      const { values, validity } = builder.finish();
+      result.validity[field.name] = validity;
+      result.values[field.name] = values;
+      return;
+    }
+    const data = builder.finish();
     result.validity[field.name] = data.nullCount > 0 ? data.nullBitmap : undefined;
     result.values[field.name] = plainValues(data);
   });
   return result;
 }
 
-function prepareRead(options: ScanSqlOptions): {
+function prepareRead(
+  options: ScanSqlOptions,
+  read: { rawStrings?: boolean } = {},
+): {
   fields: NestedField[];
   arrowSchema: arrow.Schema;
   sql: string;
@@ -100,9 +115,11 @@ function prepareRead(options: ScanSqlOptions): {
   const arrowSchema = new arrow.Schema(
     fields.map((f) => new arrow.Field(f.name, readColumnType(f.type).arrowType, !f.required)),
   );
-  const select = fields.map(
-    (f) => `${readColumnType(f.type).sql(`t.${quoteIdentifier(f.name)}`)} AS ${quoteIdentifier(f.name)}`,
-  );
+  const select = fields.map((f) => {
+    const column = `t.${quoteIdentifier(f.name)}`;
+    const expression = read.rawStrings && f.type === 'string' ? column : readColumnType(f.type).sql(column);
+    return `${expression} AS ${quoteIdentifier(f.name)}`;
+  });
   const sql = `SELECT ${select.join(', ') || '1'} FROM ${scanSql(options)} AS t`;
   return { fields, arrowSchema, sql };
 }
