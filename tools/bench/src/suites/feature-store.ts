@@ -4,7 +4,18 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { spineSql, transactionsSql, writeParquet } from '@fti/datagen';
-import { NotImplementedYet } from '../not-implemented-yet.js';
+import {
+  appendData,
+  type CreateTableOptions,
+  createTable,
+  defineFeatureView,
+  getHistoricalFeatures,
+  openWarehouse,
+  readTableColumns,
+  registerFeatureView,
+  type Table,
+  type Warehouse,
+} from '@fti/feature-store';
 import { openDuckDb } from '../open-duckdb.js';
 import { readColumns } from '../read-columns.js';
 import type { SideContext, SideRun, Suite } from '../types.js';
@@ -12,25 +23,99 @@ import type { SideContext, SideRun, Suite } from '../types.js';
 /** Seed of the transactions; the feature table and the spine use their own seeds. */
 const SEED = 42;
 
-// ─── fti side: the lead fills these in ─────────────────────────────────────────────────────────────────
-// Each runs in its own process; do untimed preparation in a `setup` beside it (see WorkloadSide) and return
-// the row count so the harness can check fti and DuckDB did the same work. Until a function is written it
-// throws NotImplementedYet and the harness prints that the workload's fti side is skipped.
+// ─── fti side ──────────────────────────────────────────────────────────────────────────────────────────
+// Each runs in its own process after an untimed `setup` (warehouse, table, input data appended) and returns
+// the row count so the harness can check fti and DuckDB did the same work.
+
+/** The transactions table of the append and read workloads: months(ts), keys required. */
+const TRANSACTIONS = {
+  namespace: 'bench',
+  name: 'transactions',
+  columns: [
+    { name: 'customer_id', type: 'long', required: true },
+    { name: 'ts', type: 'timestamp', required: true },
+    { name: 'amount', type: 'double' },
+    { name: 'category', type: 'string' },
+    { name: 'payment_method', type: 'string' },
+  ],
+  partition: [{ column: 'ts', transform: 'month' }],
+} satisfies CreateTableOptions;
+
+/** The feature view the point-in-time join reads; a TTL longer than the data so it matches a plain ASOF. */
+const CUSTOMER_FEATURES = defineFeatureView({
+  name: 'customer_txn',
+  version: 1,
+  entities: [
+    { name: 'customer', joinKeys: [{ name: 'customer_id', type: 'long' }], description: 'a customer' },
+  ],
+  eventTimeColumn: 'feature_ts',
+  eventTimeType: 'timestamp',
+  features: [
+    { name: 'amount_mean_30d', type: 'double', description: 'mean amount over 30 days' },
+    { name: 'txn_count_30d', type: 'long', description: 'transactions over 30 days' },
+    { name: 'top_category', type: 'string', description: 'most frequent category over 30 days' },
+  ],
+  ttl: 'P3650D',
+  owner: 'fti-bench',
+  description: 'benchmark features (generated)',
+});
+
+/** A local warehouse under the side's work folder; DuckDB with its defaults (all cores), like the peer. */
+function openBenchWarehouse(context: SideContext): Promise<Warehouse> {
+  return openWarehouse({
+    location: { kind: 'local', path: path.join(context.workDir, 'warehouse') },
+    scratchDir: path.join(context.workDir, 'scratch'),
+  });
+}
+
+interface TableState {
+  env: Warehouse;
+  table: Table;
+}
+
+/** Untimed: a warehouse and the empty transactions table. */
+async function createTransactions(context: SideContext): Promise<TableState> {
+  const env = await openBenchWarehouse(context);
+  return { env, table: await createTable(env, TRANSACTIONS) };
+}
+
+/** Untimed: the transactions table with the data appended (the read workload's input). */
+async function appendTransactions(context: SideContext): Promise<TableState> {
+  const state = await createTransactions(context);
+  const table = await appendData(state.table, { kind: 'parquet', paths: [context.data.transactions!] });
+  return { env: state.env, table };
+}
+
+function totalRecords(table: Table): number {
+  const { metadata } = table.loaded;
+  const current = metadata.snapshots.find((s) => s.snapshotId === metadata.currentSnapshotId);
+  return Number(current?.summary['total-records'] ?? 0);
+}
 
 /**
  * fti: append 10M rows. Append `context.data.transactions` (Parquet, the transactions schema) into a new
  * month-partitioned (months(ts)) Iceberg table in a warehouse under `context.workDir`; return rows appended.
  */
-async function ftiAppend(_context: SideContext): Promise<SideRun> {
-  throw new NotImplementedYet('fti: append 10M rows');
+async function ftiAppend(context: SideContext, state: TableState): Promise<SideRun> {
+  const table = await appendData(state.table, { kind: 'parquet', paths: [context.data.transactions!] });
+  return { rows: totalRecords(table) };
 }
 
 /**
  * fti: read 10M rows into JS columns. Read the table written in setup (untimed: the same append as
  * ftiAppend) back into JS columns (typed arrays, strings as arrays); return rows read.
  */
-async function ftiRead(_context: SideContext): Promise<SideRun> {
-  throw new NotImplementedYet('fti: read 10M rows into JS columns');
+async function ftiRead(_context: SideContext, state: TableState): Promise<SideRun> {
+  const columns = await readTableColumns(state.table);
+  return { rows: columns.rowCount };
+}
+
+/** Untimed: the feature view's table with `context.data.features` appended. */
+async function appendFeatures(context: SideContext): Promise<TableState> {
+  const env = await openBenchWarehouse(context);
+  const view = await registerFeatureView(env, CUSTOMER_FEATURES);
+  const table = await appendData(view, { kind: 'parquet', paths: [context.data.features!] });
+  return { env, table };
 }
 
 /**
@@ -38,8 +123,15 @@ async function ftiRead(_context: SideContext): Promise<SideRun> {
  * `context.data.features` (customer_id, feature_ts, amount_mean_30d, txn_count_30d, top_category; 10M
  * rows, appended in setup) and materialise the training frame as JS columns; return spine rows out.
  */
-async function ftiPointInTimeJoin(_context: SideContext): Promise<SideRun> {
-  throw new NotImplementedYet('fti: point-in-time join');
+async function ftiPointInTimeJoin(context: SideContext, state: TableState): Promise<SideRun> {
+  const frame = await getHistoricalFeatures(state.env, {
+    spine: { kind: 'relation', relation: `read_parquet(${quote(context.data.spine!)})` },
+    keys: ['customer_id'],
+    timestampColumn: 'ts',
+    views: [{ table: state.table }],
+    naming: 'plain',
+  });
+  return { rows: frame.table.numRows };
 }
 
 // ─── DuckDB peers ──────────────────────────────────────────────────────────────────────────────────────
@@ -124,7 +216,7 @@ export const featureStoreSuite: Suite = {
       metric: 'wall time',
       unit: 's',
       target: 1.5,
-      fti: { label: 'fti: append 10M rows', run: ftiAppend },
+      fti: { label: 'fti: append 10M rows', setup: createTransactions, run: ftiAppend },
       peer: { label: 'DuckDB COPY TO parquet (zstd)', setup: openDuckDb, run: duckDbCopy },
     },
     {
@@ -133,7 +225,7 @@ export const featureStoreSuite: Suite = {
       metric: 'wall time',
       unit: 's',
       target: 1.5,
-      fti: { label: 'fti: read 10M rows into JS columns', run: ftiRead },
+      fti: { label: 'fti: read 10M rows into JS columns', setup: appendTransactions, run: ftiRead },
       peer: { label: 'DuckDB stream() into typed arrays', setup: openDuckDb, run: duckDbRead },
     },
     {
@@ -142,7 +234,7 @@ export const featureStoreSuite: Suite = {
       metric: 'wall time',
       unit: 's',
       target: 1.5,
-      fti: { label: 'fti: point-in-time join', run: ftiPointInTimeJoin },
+      fti: { label: 'fti: point-in-time join', setup: appendFeatures, run: ftiPointInTimeJoin },
       peer: { label: 'DuckDB ASOF LEFT JOIN into JS', setup: openDuckDb, run: duckDbAsofJoin },
     },
   ],
