@@ -1,7 +1,7 @@
 import { CommitConflict, type LoadedTable } from '../catalog/catalog.js';
 import { CommitConflictError, UnsupportedTableError } from '../errors.js';
 import { describeManifest } from '../iceberg/describe-manifest.js';
-import { readManifest, writeManifest } from '../iceberg/manifest.js';
+import { writeManifest } from '../iceberg/manifest.js';
 import { readManifestList, writeManifestList } from '../iceberg/manifest-list.js';
 import {
   type DataFile,
@@ -16,17 +16,30 @@ import {
 import { backoffDelay } from './backoff-delay.js';
 import { currentSchema, currentSpec } from './current-schema.js';
 import { partitionKey } from './partition-key.js';
+import { putFile } from './put-file.js';
 import { newSnapshotId, newUuid } from './random-ids.js';
+import { rewriteManifest } from './rewrite-manifest.js';
 import { snapshotSummary } from './snapshot-summary.js';
 import type { Table } from './table-env.js';
 
+/** Which live files of the base an overwrite removes, and extra files it adds in their place. */
+export interface Replacement {
+  /** True for a live data file of the base snapshot that the change removes. */
+  remove: (file: DataFile) => boolean;
+  /** Files written for this attempt (e.g. rewritten remainders), already uploaded. Default none. */
+  added?: DataFile[];
+}
+
 /** A change to commit as one snapshot. Data files must already be uploaded. */
 export interface SnapshotChange {
-  /** `append` adds files; `overwrite` also replaces every live file in the partitions of `replacePartitions`. */
+  /** `append` adds files; `overwrite` also removes the live files `replace` selects. */
   operation: 'append' | 'overwrite';
   added: DataFile[];
-  /** Partition tuples (of the default spec) whose current files the change replaces. Default: none. */
-  replacePartitions?: DataFile['partition'][];
+  /**
+   * Decides, against the base each attempt commits on, which files the change replaces. Keys of files it
+   * uploads go into `uploaded` (removed if the attempt fails). Default: nothing is replaced.
+   */
+  replace?: (base: TableMetadata, uploaded: string[]) => Promise<Replacement> | Replacement;
   /** Extra snapshot summary properties (lineage: run id, definition hash, source snapshots). */
   properties?: Record<string, string>;
 }
@@ -49,13 +62,7 @@ export async function commitSnapshot(table: Table, change: SnapshotChange): Prom
   const snapshotId = newSnapshotId(env.random);
   const location = table.loaded.metadata.location;
   const written: string[] = change.added.map((f) => files.keyOf(f.filePath));
-  const addedEntries: ManifestEntry[] = change.added.map((dataFile) => ({
-    status: EntryStatus.added,
-    snapshotId,
-    sequenceNumber: null,
-    fileSequenceNumber: null,
-    dataFile,
-  }));
+  const addedEntries = change.added.map((dataFile) => addedEntry(dataFile, snapshotId));
   let base: LoadedTable = table.loaded;
   // Set when a pointer swap failed without saying whether it took effect and a reload could not tell:
   // the files may be referenced by a committed snapshot, so they must stay (orphans at worst).
@@ -161,21 +168,43 @@ async function buildMetadata(table: Table, base: TableMetadata, ctx: BuildContex
       }),
     );
   }
-  const replaced = new Set((ctx.change.replacePartitions ?? []).map((p) => partitionKey(spec, p)));
+  const replacement = ctx.change.replace ? await ctx.change.replace(base, ctx.attemptFiles) : undefined;
+  const extra = replacement?.added ?? [];
+  if (extra.length > 0) {
+    const entries = extra.map((dataFile) => addedEntry(dataFile, ctx.snapshotId));
+    const uri = `${base.location}/metadata/${newUuid(env.random)}-m${ctx.attempt}a.avro`;
+    const written = await putFile(table, uri, writeManifest({ schema, spec, entries }), ctx.attemptFiles);
+    manifests.push(
+      describeManifest({
+        manifestPath: uri,
+        manifestLength: written.length,
+        schema,
+        spec,
+        entries,
+        snapshotId: ctx.snapshotId,
+        sequenceNumber,
+      }),
+    );
+  }
   const deleted: DataFile[] = [];
   for (const manifest of parentManifests) {
-    if (replaced.size === 0 || manifest.content !== 0 || manifest.partitionSpecId !== spec.specId) {
+    if (!replacement || manifest.content !== 0) {
       manifests.push(manifest);
       continue;
     }
-    const rewritten = await rewriteManifest(table, manifest, { replaced, spec, schema, sequenceNumber, ctx });
+    const rewritten = await rewriteManifest(table, manifest, {
+      remove: replacement.remove,
+      schema,
+      sequenceNumber,
+      snapshotId: ctx.snapshotId,
+      attempt: ctx.attempt,
+      uploaded: ctx.attemptFiles,
+    });
     deleted.push(...rewritten.deleted);
     if (rewritten.manifest) manifests.push(rewritten.manifest);
   }
-  const changedPartitions = new Set([
-    ...ctx.change.added.map((f) => partitionKey(spec, f.partition)),
-    ...deleted.map((f) => partitionKey(spec, f.partition)),
-  ]).size;
+  const added = [...ctx.change.added, ...extra];
+  const changedPartitions = new Set([...added, ...deleted].map((f) => partitionKey(spec, f.partition))).size;
 
   const listUri = `${base.location}/metadata/snap-${ctx.snapshotId}-${ctx.attempt}-${newUuid(env.random)}.avro`;
   const listBytes = writeManifestList({
@@ -197,7 +226,7 @@ async function buildMetadata(table: Table, base: TableMetadata, ctx: BuildContex
     summary: {
       operation: ctx.change.operation === 'overwrite' && deleted.length > 0 ? 'overwrite' : 'append',
       ...(ctx.change.properties ?? {}),
-      ...snapshotSummary(parent, { added: ctx.change.added, deleted, changedPartitions }),
+      ...snapshotSummary(parent, { added, deleted, changedPartitions }),
     },
   };
   return {
@@ -211,69 +240,9 @@ async function buildMetadata(table: Table, base: TableMetadata, ctx: BuildContex
   };
 }
 
-/**
- * Rewrites one parent manifest for a partition overwrite: entries in replaced partitions become DELETED,
- * the others EXISTING with their sequence numbers made explicit. Untouched manifests are kept as they are.
- */
-async function rewriteManifest(
-  table: Table,
-  manifest: ManifestFile,
-  options: {
-    replaced: Set<string>;
-    spec: PartitionSpec;
-    schema: Schema;
-    sequenceNumber: number;
-    ctx: BuildContext;
-  },
-): Promise<{ manifest: ManifestFile | undefined; deleted: DataFile[] }> {
-  const { spec, schema, ctx } = options;
-  const { entries } = readManifest(await table.env.files.read(manifest.manifestPath), manifest.manifestPath);
-  const live = entries.filter((e) => e.status !== EntryStatus.deleted);
-  const hit = live.filter((e) => options.replaced.has(partitionKey(spec, e.dataFile.partition)));
-  if (hit.length === 0) return { manifest, deleted: [] };
-  const kept = live.filter((e) => !options.replaced.has(partitionKey(spec, e.dataFile.partition)));
-  const explicit = (e: ManifestEntry, status: EntryStatus, snapshotId: bigint | null): ManifestEntry => ({
-    status,
-    snapshotId: snapshotId ?? e.snapshotId ?? manifest.addedSnapshotId,
-    sequenceNumber: e.sequenceNumber ?? manifest.sequenceNumber,
-    fileSequenceNumber: e.fileSequenceNumber ?? manifest.sequenceNumber,
-    dataFile: e.dataFile,
-  });
-  const rewritten = [
-    ...kept.map((e) => explicit(e, EntryStatus.existing, null)),
-    ...hit.map((e) => explicit(e, EntryStatus.deleted, ctx.snapshotId)),
-  ];
-  const uri = `${table.loaded.metadata.location}/metadata/${newUuid(table.env.random)}-m${ctx.attempt}.avro`;
-  const written = await putFile(
-    table,
-    uri,
-    writeManifest({ schema, spec, entries: rewritten }),
-    ctx.attemptFiles,
-  );
-  return {
-    deleted: hit.map((e) => e.dataFile),
-    manifest: describeManifest({
-      manifestPath: uri,
-      manifestLength: written.length,
-      schema,
-      spec,
-      entries: rewritten,
-      snapshotId: ctx.snapshotId,
-      sequenceNumber: options.sequenceNumber,
-    }),
-  };
-}
-
-async function putFile(
-  table: Table,
-  uri: string,
-  bytes: Uint8Array,
-  written: string[],
-): Promise<{ uri: string; length: number }> {
-  const key = table.env.files.keyOf(uri);
-  written.push(key);
-  await table.env.files.store.put(key, bytes);
-  return { uri, length: bytes.length };
+/** A manifest entry for a file this snapshot adds: sequence numbers are inherited (null). */
+function addedEntry(dataFile: DataFile, snapshotId: bigint): ManifestEntry {
+  return { status: EntryStatus.added, snapshotId, sequenceNumber: null, fileSequenceNumber: null, dataFile };
 }
 
 async function removeQuietly(table: Table, keys: string[]): Promise<void> {

@@ -2,6 +2,8 @@ import type { DataSource } from '../engine/write-data-files.js';
 import type { PartitionValues } from '../iceberg/types.js';
 import type { AppendOptions } from './append-data.js';
 import { commitSnapshot } from './commit-snapshot.js';
+import { currentSpec } from './current-schema.js';
+import { partitionKey } from './partition-key.js';
 import { stageDataFiles } from './stage-data-files.js';
 import type { Table } from './table-env.js';
 
@@ -25,10 +27,14 @@ export async function overwritePartitions(
   options: OverwriteOptions = {},
 ): Promise<Table> {
   const added = await stageDataFiles(table, source, options);
+  const spec = currentSpec(table.loaded.metadata);
+  const replaced = new Set(
+    [...added.map((f) => f.partition), ...(options.partitions ?? [])].map((p) => partitionKey(spec, p)),
+  );
   return commitSnapshot(table, {
     operation: 'overwrite',
     added,
-    replacePartitions: [...added.map((f) => f.partition), ...(options.partitions ?? [])],
+    replace: () => ({ remove: (file) => replaced.has(partitionKey(spec, file.partition)) }),
     ...(options.properties ? { properties: options.properties } : {}),
   });
 }
