@@ -59,7 +59,7 @@ function writeOneHot(
   offset: number,
 ): number {
   const slots = new Map<string | null, number>();
-  feature.categories.forEach((category, slot) => slots.set(category, slot));
+  for (const [slot, category] of feature.categories.entries()) slots.set(category, slot);
   const hasOther = feature.infrequent.length > 0;
   const otherSlot = feature.categories.length;
   for (const category of feature.infrequent) slots.set(category, otherSlot);
