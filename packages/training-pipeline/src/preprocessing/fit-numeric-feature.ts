@@ -2,6 +2,7 @@ import { ColumnValueError } from '../errors.js';
 import { medianSorted } from '../stats/median-sorted.js';
 import { fitScale } from './fit-scale.js';
 import type { FittedNumericFeature } from './fitted-preprocessor.js';
+import { positiveZero } from './positive-zero.js';
 import { prepareNumericColumn } from './prepare-numeric-column.js';
 import type { ImputeSpec, NumericFeatureSpec } from './preprocessor-spec.js';
 
@@ -10,7 +11,10 @@ export function fitNumericFeature(spec: NumericFeatureSpec, raw: Float64Array): 
   const impute =
     spec.impute === undefined
       ? null
-      : { value: fitImputeValue(spec, spec.impute, raw), indicator: spec.impute.indicator ?? false };
+      : {
+          value: positiveZero(fitImputeValue(spec, spec.impute, raw)),
+          indicator: spec.impute.indicator ?? false,
+        };
   const fitted: FittedNumericFeature = {
     kind: 'numeric',
     column: spec.column,

@@ -1,6 +1,7 @@
 import { medianSorted } from '../stats/median-sorted.js';
 import { percentileSorted } from '../stats/percentile-sorted.js';
 import type { FittedScale } from './fitted-preprocessor.js';
+import { positiveZero } from './positive-zero.js';
 import type { ScaleSpec } from './preprocessor-spec.js';
 
 /**
@@ -25,7 +26,7 @@ export function fitScale(kind: ScaleSpec, values: Float64Array): FittedScale {
     const variance = (squares - (correction * correction) / n) / n;
     const eps = Number.EPSILON;
     const constant = variance <= n * eps * variance + (n * mean * eps) ** 2;
-    return { kind, center: mean, scale: constant ? 1 : Math.sqrt(variance) };
+    return { kind, center: positiveZero(mean), scale: constant ? 1 : Math.sqrt(variance) };
   }
   if (kind === 'minmax') {
     let min = Number.POSITIVE_INFINITY;
@@ -36,11 +37,11 @@ export function fitScale(kind: ScaleSpec, values: Float64Array): FittedScale {
     }
     const range = max - min;
     const scale = 1 / (range < 10 * Number.EPSILON ? 1 : range);
-    return { kind, scale, min: 0 - min * scale };
+    return { kind, scale, min: positiveZero(0 - min * scale) };
   }
   const sorted = Float64Array.from(values).sort();
   const range = percentileSorted(sorted, 75) - percentileSorted(sorted, 25);
-  return { kind, center: medianSorted(sorted), scale: range < 10 * Number.EPSILON ? 1 : range };
+  return { kind, center: positiveZero(medianSorted(sorted)), scale: range < 10 * Number.EPSILON ? 1 : range };
 }
 
 /** Applies a fitted scaler to one value with scikit-learn's operation order. */

@@ -7,11 +7,13 @@ import type { PreprocessorSpec } from './preprocessor-spec.js';
 import { readFittedPreprocessor } from './read-fitted-preprocessor.js';
 
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
+// Values on a 1e-3 grid: spreads far from the subnormal range, where a variance cannot be represented.
+const gridValue = fc.integer({ min: -1e9, max: 1e9 }).map((v) => v / 1e3);
 
 describe('fitPreprocessor / applyPreprocessor', () => {
   it('standard scaling of the training data gives mean 0 and std 1 per column (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(finite, finite), { minLength: 3, maxLength: 200 }), (pairs) => {
+      fc.property(fc.array(fc.tuple(gridValue, gridValue), { minLength: 3, maxLength: 200 }), (pairs) => {
         const a = Float64Array.from(pairs, ([x]) => x);
         const b = Float64Array.from(pairs, ([, y]) => y * 1e-3 + 7);
         const spec: PreprocessorSpec = {
@@ -41,7 +43,7 @@ describe('fitPreprocessor / applyPreprocessor', () => {
           if (!constant) expect(Math.abs(std - 1)).toBeLessThan(1e-5);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 

@@ -26,7 +26,7 @@ export function computeClassWeights(options: ComputeClassWeightsOptions): Float6
   if (max >= k) throw new InvalidInputError('labels', `holds class ${max} but numClasses is ${k}`);
   const counts = new Float64Array(k);
   for (let i = 0; i < labels.length; i++) counts[labels[i]!]! += 1;
-  const missing = counts.findIndex((count) => count === 0);
+  const missing = counts.indexOf(0);
   if (missing >= 0)
     throw new InvalidInputError(
       'labels',

@@ -15,6 +15,6 @@ describe('computeClassWeights against scikit-learn 1.2.1 compute_class_weight("b
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const weights = computeClassWeights({ labels: Int32Array.from(c.y) });
     expect(weights.length).toBe(c.classes.length);
-    c.weights.forEach((w, i) => expect(agrees(weights[i]!, w)).toBe(true));
+    for (const [i, w] of c.weights.entries()) expect(agrees(weights[i]!, w)).toBe(true);
   });
 });

@@ -1,0 +1,82 @@
+export {
+  ColumnValueError,
+  InvalidInputError,
+  TrainingPipelineError,
+  UndefinedMetricError,
+} from './errors.js';
+export type { BinaryConfusion } from './evaluation/binary-confusion.js';
+export type { BinaryInput } from './evaluation/binary-input.js';
+export { computeAveragePrecision } from './evaluation/compute-average-precision.js';
+export { computeBrierScore } from './evaluation/compute-brier-score.js';
+export {
+  type CalibrationBin,
+  type ComputeCalibrationBinsOptions,
+  computeCalibrationBins,
+} from './evaluation/compute-calibration-bins.js';
+export { type ComputeConfusionOptions, computeConfusion } from './evaluation/compute-confusion.js';
+export { computeLogLoss, LOG_LOSS_EPS } from './evaluation/compute-log-loss.js';
+export {
+  type ComputeMulticlassConfusionOptions,
+  computeMulticlassConfusion,
+  type MulticlassConfusion,
+} from './evaluation/compute-multiclass-confusion.js';
+export { computeMulticlassLogLoss } from './evaluation/compute-multiclass-log-loss.js';
+export { computeR2 } from './evaluation/compute-r2.js';
+export { computeRegressionErrors, type RegressionErrors } from './evaluation/compute-regression-errors.js';
+export { computeRocAuc } from './evaluation/compute-roc-auc.js';
+export {
+  type BinaryEvaluation,
+  type EvaluateBinaryOptions,
+  evaluateBinary,
+} from './evaluation/evaluate-binary.js';
+export {
+  type EvaluateBySegmentOptions,
+  evaluateBySegment,
+  type SegmentEvaluation,
+  type SegmentReport,
+  type SegmentTask,
+} from './evaluation/evaluate-by-segment.js';
+export { evaluateMulticlass, type MulticlassEvaluation } from './evaluation/evaluate-multiclass.js';
+export { evaluateRegression, type RegressionEvaluation } from './evaluation/evaluate-regression.js';
+export type { MulticlassInput } from './evaluation/multiclass-input.js';
+export { predictClasses } from './evaluation/predict-classes.js';
+export type { RegressionInput } from './evaluation/regression-input.js';
+export { type ConfusionScores, scoreConfusion } from './evaluation/score-confusion.js';
+export { type MulticlassScores, scoreMulticlassConfusion } from './evaluation/score-multiclass-confusion.js';
+export {
+  type ThresholdObjective,
+  type TunedThreshold,
+  type TuneThresholdOptions,
+  tuneThreshold,
+} from './evaluation/tune-threshold.js';
+export type { UndefinedMetric } from './evaluation/undefined-metric.js';
+export { applyPreprocessor, type FeatureMatrix } from './preprocessing/apply-preprocessor.js';
+export type { CategoricalValues, FeatureColumns } from './preprocessing/feature-columns.js';
+export { fitPreprocessor } from './preprocessing/fit-preprocessor.js';
+export type {
+  FittedNumericFeature,
+  FittedOneHotFeature,
+  FittedPreprocessor,
+  FittedScale,
+} from './preprocessing/fitted-preprocessor.js';
+export { MISSING_SUFFIX, OTHER_CATEGORY, UNSEEN_CATEGORY } from './preprocessing/list-feature-names.js';
+export type {
+  FeatureSpec,
+  ImputeSpec,
+  NumericFeatureSpec,
+  OneHotFeatureSpec,
+  PreprocessorSpec,
+  ScaleSpec,
+} from './preprocessing/preprocessor-spec.js';
+export { readFittedPreprocessor } from './preprocessing/read-fitted-preprocessor.js';
+export { createMulberry32 } from './random/create-mulberry32.js';
+export type { RandomSource } from './random/random-source.js';
+export { shuffleInPlace } from './random/shuffle-in-place.js';
+export { type ComputeClassWeightsOptions, computeClassWeights } from './splits/compute-class-weights.js';
+export { expandClassWeights } from './splits/expand-class-weights.js';
+export { type GroupKFoldOptions, groupKFold } from './splits/group-k-fold.js';
+export type { GroupKeys } from './splits/index-groups.js';
+export type { Split } from './splits/split.js';
+export { type SplitByGroupOptions, splitByGroup } from './splits/split-by-group.js';
+export { type SplitByTimeOptions, splitByTime } from './splits/split-by-time.js';
+export { type SplitStratifiedOptions, splitStratified } from './splits/split-stratified.js';
