@@ -3,16 +3,14 @@ import { validityBytes } from './column-builder.js';
 
 /** Bits of the direct-mapped cache of decoded inline strings (4096 entries). */
 const CACHE_BITS = 12;
-/** Bits of the per-chunk cache of longer (pointer) strings (256 entries). */
-const LONG_CACHE_BITS = 8;
 const decoder = new TextDecoder();
 
 /**
  * Accumulates DuckDB VARCHAR vectors into a JS string array (nulls as `null`) plus an Arrow-style validity
  * bitmap. DuckDB stores each string as a 16-byte slot: a uint32 length, then up to 12 bytes inline, or a
  * prefix and a pointer when longer. Short strings (categories, codes) repeat, so each distinct inline slot is
- * decoded once and then found again by its 16 bytes (equal slots hold equal strings); a longer string is
- * decoded once per chunk and pointer. This avoids a UTF-8 decode per row, the main cost of reading strings.
+ * decoded once and then found again by its 16 bytes (equal slots hold equal strings); longer strings are
+ * decoded through the vector. This avoids a UTF-8 decode per row, the main cost of reading string columns.
  */
 export class StringArrayBuilder {
   length = 0;
@@ -21,8 +19,6 @@ export class StringArrayBuilder {
   private nulls = 0;
   private readonly words = new Uint32Array(4 << CACHE_BITS);
   private readonly texts: (string | undefined)[] = new Array(1 << CACHE_BITS);
-  private readonly longWords = new Uint32Array(4 << LONG_CACHE_BITS);
-  private readonly longTexts: (string | undefined)[] = new Array(1 << LONG_CACHE_BITS);
 
   /** Appends the first `rows` rows of a VARCHAR vector. */
   append(vector: DuckDBVector, rows: number): void {
@@ -36,8 +32,7 @@ export class StringArrayBuilder {
     const view = (vector as unknown as { dataView?: DataView }).dataView;
     const slots =
       view && view.byteOffset % 4 === 0 ? new Uint32Array(view.buffer, view.byteOffset, rows * 4) : undefined;
-    const { values, bits, words, texts, longWords, longTexts } = this;
-    longTexts.fill(undefined);
+    const { values, bits, words, texts } = this;
     for (let row = 0; row < rows; row++) {
       const at = this.length + row;
       if (valid !== null && (((valid[row >> 3] as number) >> (row & 7)) & 1) === 0) {
@@ -51,7 +46,7 @@ export class StringArrayBuilder {
         values.push('');
         continue;
       }
-      if (!slots) {
+      if (w0 > 12 || !slots) {
         values.push(vector.getItem(row) as string);
         continue;
       }
@@ -59,32 +54,6 @@ export class StringArrayBuilder {
       const w2 = slots[row * 4 + 2] as number;
       const w3 = slots[row * 4 + 3] as number;
       const hash = Math.imul(w0 ^ w1, 0x9e3779b1) ^ Math.imul(w2, 0x85ebca6b) ^ Math.imul(w3, 0xc2b2ae35);
-      if (w0 > 12) {
-        // A longer string: length, prefix and a pointer into the chunk's string heap. Within one chunk equal
-        // slots point at the same bytes (a Parquet dictionary entry repeats as one pointer); a pointer may
-        // be reused by the next chunk, so this cache lives for one chunk only.
-        const entry = hash >>> (32 - LONG_CACHE_BITS);
-        const w = entry << 2;
-        const cached = longTexts[entry];
-        if (
-          cached !== undefined &&
-          longWords[w] === w0 &&
-          longWords[w + 1] === w1 &&
-          longWords[w + 2] === w2 &&
-          longWords[w + 3] === w3
-        ) {
-          values.push(cached);
-          continue;
-        }
-        const text = vector.getItem(row) as string;
-        longWords[w] = w0;
-        longWords[w + 1] = w1;
-        longWords[w + 2] = w2;
-        longWords[w + 3] = w3;
-        longTexts[entry] = text;
-        values.push(text);
-        continue;
-      }
       const entry = hash >>> (32 - CACHE_BITS);
       const w = entry << 2;
       const cached = texts[entry];
