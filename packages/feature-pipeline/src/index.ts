@@ -69,4 +69,42 @@ export {
   type SourceInput,
   SourceSchema,
 } from './definition/source.js';
+export { AthenaEngine, type AthenaEngineOptions } from './engine/athena-engine.js';
+export { DuckDbEngine, type DuckDbEngineOptions } from './engine/duckdb-engine.js';
+export type {
+  EngineDialect,
+  QueryColumn,
+  QueryEngine,
+  QueryResult,
+  QueryValue,
+  QueryValueType,
+  RunOptions,
+  UnloadResult,
+} from './engine/query-engine.js';
+export { QueryCancelledError, QueryFailedError, QueryTimeoutError } from './engine/query-errors.js';
 export { DefinitionVersionConflictError, FeaturePipelineError, InvalidDefinitionError } from './errors.js';
+export { extract } from './extract/extract.js';
+export type {
+  CsvReject,
+  CsvRejects,
+  ExtractContext,
+  Extracted,
+  SourceLineage,
+} from './extract/extract-context.js';
+export { SourceNotFoundError, SourceSchemaError } from './extract/extract-errors.js';
+export { parseExtractSource } from './extract/parse-extract-source.js';
+export {
+  type AthenaSource,
+  AthenaSourceSchema,
+  type CsvSource,
+  CsvSourceSchema,
+  type ExtractSource,
+  type ExtractSourceInput,
+  ExtractSourceSchema,
+  type ParquetSource,
+  ParquetSourceSchema,
+  type SqlSource,
+  SqlSourceSchema,
+  type TableSource,
+  TableSourceSchema,
+} from './extract/source-config.js';
