@@ -12,6 +12,7 @@ import { parseExtractSource } from './parse-extract-source.js';
 let dir: string;
 let warehouse: Warehouse;
 let ctx: ExtractContext;
+let clock = Date.UTC(2011, 8, 1);
 
 const CSV_GOOD = [
   'invoice,customer_id,invoice_date,amount,country',
@@ -26,6 +27,11 @@ beforeAll(async () => {
     location: { kind: 'local', path: join(dir, 'warehouse') },
     scratchDir: join(dir, 'scratch'),
     duckDb: { threads: 2 },
+    // Commits one minute apart from 2011-09-01T00:00Z, so `asOf` picks snapshots deterministically.
+    now: () => {
+      clock += 60_000;
+      return clock;
+    },
   });
   ctx = { warehouse, cacheDir: join(dir, 'cache'), baseDir: dir };
   await mkdir(join(dir, 'events', '2011', '09'), { recursive: true });
@@ -264,6 +270,19 @@ describe('extract: table and sql', () => {
     );
     expect(current.lineage).toMatchObject({ snapshotId: second?.snapshotId });
     expect(current.rowCount).toBe(2);
+    const asOf = new Date((first?.timestampMs ?? 0) + 1).toISOString();
+    const dated = await extract(
+      parseExtractSource({
+        kind: 'table',
+        name: 'customers_then',
+        namespace: 'retail',
+        table: 'customers',
+        asOf,
+      }),
+      ctx,
+    );
+    expect(dated.lineage).toMatchObject({ snapshotId: first?.snapshotId });
+    expect(dated.rowCount).toBe(1);
     expect(await warehouse.db.query(`SELECT country FROM ${current.relation} ORDER BY 1`)).toEqual([
       { country: 'France' },
       { country: 'Spain' },
