@@ -108,3 +108,52 @@ export {
   type TableSource,
   TableSourceSchema,
 } from './extract/source-config.js';
+export { type CheckStoredDefinitionOptions, checkStoredDefinition } from './load/check-stored-definition.js';
+export { DEFINITION_HASH_TAG, type FeatureViewOfOptions, featureViewOf } from './load/feature-view-of.js';
+export { type LineagePropertiesOptions, lineageProperties } from './load/lineage-properties.js';
+export { type LoadFeaturesOptions, loadFeatures } from './load/load-features.js';
+export { openQuarantineTable, QUARANTINE_NAMESPACE } from './load/open-quarantine-table.js';
+export {
+  DefinitionRefSchema,
+  EngineConfigSchema,
+  type FeaturePipelineConfig,
+  type FeaturePipelineConfigInput,
+  FeaturePipelineConfigSchema,
+  WarehouseConfigSchema,
+} from './run/feature-pipeline-config.js';
+export { type ResolveDefinitionOptions, resolveDefinition } from './run/resolve-definition.js';
+export type { PipelineProgress, PipelineStage, RunContext } from './run/run-context.js';
+export { LABELS_NAMESPACE, runFeaturePipeline } from './run/run-feature-pipeline.js';
+export type { CommittedTable, RunSummary } from './run/run-summary.js';
+export { type CheckInputOptions, checkInput, type InputCheck } from './validate/check-input.js';
+export {
+  type Expectation,
+  type ExpectationInput,
+  ExpectationSchema,
+  expectationId,
+  isRowExpectation,
+  type RowExpectation,
+} from './validate/expectation.js';
+export { formatValidationReport } from './validate/format-validation-report.js';
+export { type ColumnDistribution, measureDistribution } from './validate/measure-distribution.js';
+export {
+  type FeatureValidation,
+  type ValidateFeaturesOptions,
+  validateFeatures,
+} from './validate/validate-features.js';
+export {
+  INPUT_ISSUE_KINDS,
+  type InputIssueKind,
+  type ValidationConfig,
+  type ValidationConfigInput,
+  ValidationConfigSchema,
+  type ValidationPolicy,
+  ValidationPolicySchema,
+} from './validate/validation-config.js';
+export { ValidationFailedError } from './validate/validation-failed-error.js';
+export type {
+  ExpectationResult,
+  InputIssueResult,
+  SampleRow,
+  ValidationReport,
+} from './validate/validation-report.js';
