@@ -16,9 +16,10 @@ export interface CheckStoredDefinitionOptions {
 
 /**
  * Compares a definition with what the warehouse recorded: the table of the same version
- * (`<namespace>.<name>_v<version>`) when it exists, else the highest version stored. Same version with a
- * different hash, or a version below the highest stored, throws `DefinitionVersionConflictError`; a new
- * version gets a new table.
+ * (`<namespace>.<name>_v<version>`) when it exists (same version with a different hash throws
+ * `DefinitionVersionConflictError`: bump the version), else the highest version stored (a version below it
+ * that never ran throws too). A new version gets a new table; an existing older version may re-run into its
+ * own table, which rewrites nothing of the newer one.
  */
 export async function checkStoredDefinition(
   env: TableEnv,

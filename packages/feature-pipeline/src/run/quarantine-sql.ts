@@ -29,14 +29,14 @@ export function quarantineSql(options: QuarantineSqlOptions): string | undefined
     const text = typeof line.csv_line === 'string' ? line.csv_line : JSON.stringify(line);
     const reason = `rejectedLine: ${line.error ?? ''} ${line.column ?? ''}`.trim();
     parts.push(
-      `SELECT ${run}, 'input', ${quoteLiteral(reason)}, NULL, CAST(NULL AS DATE), CAST(NULL AS TIMESTAMP), ${quoteLiteral(text)}`,
+      `SELECT ${run} AS run_id, 'input' AS stage, ${quoteLiteral(reason)} AS reasons, CAST(NULL AS VARCHAR) AS entity_key, CAST(NULL AS DATE) AS feature_date, CAST(NULL AS TIMESTAMP) AS event_time, ${quoteLiteral(text)} AS record`,
     );
   }
   if (options.features) {
     const { relation, entityKey, columns } = options.features;
     const record = `to_json(struct_pack(${columns.map((c) => `${q(c)} := ${q(c)}`).join(', ')}))::VARCHAR`;
     parts.push(
-      `SELECT ${run}, 'features', array_to_string("__fti_reasons", '; '), CAST(${q(entityKey)} AS VARCHAR), ${q(FEATURE_DATE_COLUMN)}, CAST(NULL AS TIMESTAMP), ${record}
+      `SELECT ${run} AS run_id, 'features' AS stage, array_to_string("__fti_reasons", '; ') AS reasons, CAST(${q(entityKey)} AS VARCHAR) AS entity_key, ${q(FEATURE_DATE_COLUMN)} AS feature_date, CAST(NULL AS TIMESTAMP) AS event_time, ${record} AS record
        FROM ${relation} WHERE len("__fti_reasons") > 0`,
     );
   }
