@@ -32,6 +32,8 @@ export function quoteLiteral(value: SqlValue): string {
     case 'number':
       if (Number.isNaN(value)) return "'NaN'::DOUBLE";
       if (!Number.isFinite(value)) return value > 0 ? "'Infinity'::DOUBLE" : "'-Infinity'::DOUBLE";
+      // -0 is an integer to JS but String(-0) is '0': keep its sign as a DOUBLE.
+      if (Object.is(value, -0)) return "'-0.0'::DOUBLE";
       if (Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) return String(value);
       // Via a string: DuckDB reads a bare 0.000123 as a DECIMAL first, and DECIMAL → DOUBLE may round off.
       return `'${String(value)}'::DOUBLE`;

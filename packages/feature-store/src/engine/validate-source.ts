@@ -35,6 +35,11 @@ export async function validateSource(options: {
   schema: Schema;
   /** Let NaN into float/double columns; default false. */
   allowNaN?: boolean;
+  /**
+   * Skip the null and NaN value checks (the caller reads them from the written files' stats instead, and
+   * calls again without this flag only when one fails, for the message). Default false.
+   */
+  skipNullAndNaN?: boolean;
 }): Promise<void> {
   const { db, relation, columns, schema } = options;
   const fields = new Map(schema.fields.map((f) => [f.name, f]));
@@ -53,9 +58,11 @@ export async function validateSource(options: {
       missing.name,
     );
   }
-  const checks = columns.flatMap((column) =>
-    columnChecks(column, fields.get(column.name) as NestedField, options.allowNaN ?? false),
-  );
+  const checks = columns
+    .flatMap((column) =>
+      columnChecks(column, fields.get(column.name) as NestedField, options.allowNaN ?? false),
+    )
+    .filter((check) => !options.skipNullAndNaN || check.kind === 'cast');
   if (checks.length === 0) return;
   const select = checks
     .map((check, i) => {

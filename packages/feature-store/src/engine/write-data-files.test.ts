@@ -309,6 +309,23 @@ describe('writeDataFiles rejects bad input before writing', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  test('an all-null double column (no NaN stat from the writer) still writes, checked the slow way', async () => {
+    const result = await writeDataFiles({
+      db,
+      source: {
+        kind: 'sql',
+        sql: "SELECT 7::BIGINT AS customer_id, TIMESTAMP '2024-02-03' AS ts, NULL::DOUBLE AS amount",
+      },
+      schema,
+      spec: byMonth,
+      stagingDir: stagingDir(),
+    });
+    expect(result.recordCount).toBe(1);
+    expect(result.files).toHaveLength(1);
+    expect(result.files[0]?.nullValueCounts.get(3)).toBe(1);
+    expect(result.files[0]?.nanValueCounts.get(3)).toBe(0);
+  });
+
   test('a non-empty staging folder is refused', async () => {
     const dir = stagingDir();
     await writeDataFiles({

@@ -65,14 +65,24 @@ export async function writeDataFiles(
       name: String(r.column_name),
       duckType: String(r.column_type),
     }));
-    await validateSource({
+    const validation = {
       db,
       relation: source.relation,
       columns,
       schema,
       allowNaN: options.allowNaN ?? false,
-    });
-    const rows = await copyToParquet({ ...options, stagingDir, relation: source.relation, columns });
+    };
+    // Names and casts are checked before writing; nulls in required columns and NaNs are read from the
+    // writer's own stats afterwards, which saves a full pass over the source when the input is clean.
+    await validateSource({ ...validation, skipNullAndNaN: true });
+    const copy = () => copyToParquet({ ...options, stagingDir, relation: source.relation, columns });
+    let rows = await copy();
+    if (breaksNullOrNaNRule(rows, schema, options.allowNaN ?? false)) {
+      await rm(stagingDir, { recursive: true, force: true });
+      await mkdir(stagingDir, { recursive: true });
+      await validateSource(validation); // throws, naming the column, unless the stats were inconclusive
+      rows = await copy();
+    }
     const nanCounts = options.allowNaN ? await countNaNs(db, schema, rows) : new Map();
     const files: StagedDataFile[] = [];
     for (const row of rows) {
@@ -86,6 +96,26 @@ export async function writeDataFiles(
   } finally {
     await source.release();
   }
+}
+
+/** True when a written file holds a null in a required column, or a NaN that is not allowed (or stats are missing). */
+function breaksNullOrNaNRule(rows: CopyStatsRow[], schema: Schema, allowNaN: boolean): boolean {
+  const required = schema.fields.filter((f) => f.required);
+  const floats = allowNaN ? [] : schema.fields.filter((f) => f.type === 'float' || f.type === 'double');
+  if (required.length === 0 && floats.length === 0) return false;
+  return rows.some((row) => {
+    if (Number(row.count) === 0) return false;
+    const stats = new Map(
+      (row.column_statistics ?? []).map((c) => [c.key, new Map(c.value.map((e) => [e.key, e.value]))]),
+    );
+    const of = (name: string) => stats.get(quoteIdentifier(name));
+    return (
+      required.some((f) => {
+        const nulls = of(f.name)?.get('null_count');
+        return nulls == null || Number(nulls) > 0;
+      }) || floats.some((f) => of(f.name)?.get('has_nan') !== 'false')
+    );
+  });
 }
 
 async function openSource(
