@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD');
+
 /** Configuration of the loop job; every field has a default so `npm start` needs no arguments. */
 export const LoopConfigSchema = z.strictObject({
   /** Local warehouse folder (Iceberg tables). */
@@ -8,6 +10,14 @@ export const LoopConfigSchema = z.strictObject({
   transactions: z.string().min(1).default('examples/online-retail/data/online_retail.parquet'),
   /** Spine rows (customer, as-of date) for the point-in-time join sample. */
   spineSize: z.coerce.number().int().positive().default(1000),
+  /**
+   * First and last weekly feature date. Default the 13 Sundays of 2011-09-04 … 2011-11-27 (a few seconds);
+   * `--from 2010-12-05` gives all 52 weeks of the data in one backfill (about 10 s on two cores).
+   */
+  from: IsoDate.default('2011-09-04'),
+  to: IsoDate.default('2011-11-27'),
+  /** Days between feature dates; default 7. */
+  every: z.coerce.number().int().positive().default(7),
 });
 export type LoopConfig = z.infer<typeof LoopConfigSchema>;
 

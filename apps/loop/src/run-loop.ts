@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runFeaturePipeline } from '@fti/feature-pipeline';
 import {
   createTable,
   describeTable,
@@ -6,14 +8,13 @@ import {
   loadTable,
   openWarehouse,
   overwritePartitions,
-  registerFeatureView,
   snapshotRelation,
   type Table,
   type TableEnv,
   TableNotFoundError,
 } from '@fti/feature-store';
 import type { LoopConfig } from './config.js';
-import { customerDailySql, customerDailyView } from './customer-daily-view.js';
+import { onlineRetailJob } from './online-retail-job.js';
 import { transactionsSourceSql, transactionsTable } from './transactions-table.js';
 
 /** What one run of the loop did, for printing and for tests. */
@@ -27,6 +28,16 @@ export interface LoopSummary {
     dataFiles: number;
     records: number;
   }[];
+  features: {
+    featureDates: number;
+    /** Feature rows the run loaded, in all. */
+    rows: number;
+    /** Input lines the run set aside (duplicates) and counted but left out (guest orders). */
+    quarantined: number;
+    guestOrders: number;
+    expectations: { passed: number; failed: number; skipped: number };
+    seconds: number;
+  };
   join: {
     spineRows: number;
     rows: number;
@@ -48,8 +59,9 @@ async function openOrCreate(env: TableEnv): Promise<Table> {
 
 /**
  * The FTI loop as far as it is built: load the Online Retail transactions into a month-partitioned Iceberg
- * table, compute a feature view from its snapshot, and join features point-in-time onto a sample spine.
- * Re-running is idempotent (partition overwrites).
+ * table, run the feature pipeline on its snapshot (customer features and the 90-day purchase label at
+ * weekly dates, validated, one commit per table), and join the features point-in-time onto a sample spine.
+ * Re-running is idempotent (partition overwrites, feature dates replaced).
  */
 export async function runLoop(
   config: LoopConfig,
@@ -69,28 +81,41 @@ export async function runLoop(
       { properties: { 'fti.source': config.transactions } },
     );
 
-    log('2/3 computing the customer_daily feature view from the transactions snapshot');
-    const source = await snapshotRelation(transactions);
-    let daily = await registerFeatureView(env, customerDailyView);
-    daily = await overwritePartitions(
-      daily,
-      { kind: 'sql', sql: customerDailySql(source.relation) },
-      { properties: { 'fti.source-snapshot': `retail.transactions@${source.snapshotId}` } },
+    log(
+      `2/3 feature pipeline: Online Retail customer features and labels, every ${config.every} days ${config.from} … ${config.to}`,
     );
+    const run = await runFeaturePipeline(
+      onlineRetailJob({ from: config.from, to: config.to, everyDays: config.every }),
+      { warehouse: env, cacheDir: join(tmpdir(), 'fti-loop-cache') },
+    );
+    const report = run.validation;
+    const count = (status: string) => report.expectations.filter((e) => e.status === status).length;
+    const guestOrders = report.input.find((i) => i.kind === 'nullEntityKey')?.count ?? 0;
+    log(
+      `    ${run.featureDates.length} dates, ${run.features.rows} feature rows; input: ${report.rows.inputQuarantined} duplicate lines quarantined, ` +
+        `${guestOrders} guest-order lines counted; expectations: ${count('passed')} passed, ${count('skipped')} skipped; ${(run.durationMs.total / 1000).toFixed(1)} s`,
+    );
+    const features = await loadTable(env, { namespace: 'features', name: 'customer_features_v1' });
+    const labels = await loadTable(env, { namespace: 'labels', name: 'customer_labels_v1' });
 
     log(`3/3 point-in-time join for a sample spine of ${config.spineSize} (customer, date) rows`);
-    const spine = `(SELECT customer_id, DATE '2011-03-01' + CAST(hash(customer_id) % 270 AS INTEGER) AS as_of
-      FROM (SELECT DISTINCT customer_id FROM ${source.relation} AS t WHERE customer_id IS NOT NULL)
+    // Customers on as-of dates spread over the feature dates' span (the view's TTL is 7 days).
+    const span = Math.round((Date.parse(config.to) - Date.parse(config.from)) / 86_400_000) + 7;
+    const source = await snapshotRelation(transactions);
+    const spine = `(SELECT customer_id, DATE '${config.from}' + CAST(hash(customer_id) % ${span} AS INTEGER) AS as_of
+      FROM (SELECT DISTINCT CAST(customer_id AS INTEGER) AS customer_id FROM ${source.relation} AS t WHERE customer_id IS NOT NULL)
       ORDER BY customer_id LIMIT ${config.spineSize})`;
     const frame = await getHistoricalFeatures(env, {
       spine: { kind: 'relation', relation: spine },
       keys: ['customer_id'],
       timestampColumn: 'as_of',
-      views: [{ table: daily }],
+      views: [
+        { table: features, features: ['revenue_90d', 'invoices_90d', 'rfm_r', 'rfm_f', 'rfm_m', 'country'] },
+      ],
     });
 
     const tables: LoopSummary['tables'] = [];
-    for (const table of [transactions, daily]) {
+    for (const table of [transactions, features, labels]) {
       const d = await describeTable(table);
       const current = d.snapshots.find((s) => s.current);
       tables.push({
@@ -103,7 +128,7 @@ export async function runLoop(
         records: d.records,
       });
     }
-    const revenue = frame.table.getChild('customer_daily__revenue');
+    const revenue = frame.table.getChild('customer_features__revenue_90d');
     const sample = frame.table
       .slice(0, 5)
       .toArray()
@@ -113,6 +138,14 @@ export async function runLoop(
       });
     return {
       tables,
+      features: {
+        featureDates: run.featureDates.length,
+        rows: run.features.rows,
+        quarantined: report.rows.inputQuarantined,
+        guestOrders,
+        expectations: { passed: count('passed'), failed: count('failed'), skipped: count('skipped') },
+        seconds: run.durationMs.total / 1000,
+      },
       join: {
         spineRows: config.spineSize,
         rows: frame.table.numRows,
