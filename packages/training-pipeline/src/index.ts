@@ -1,3 +1,6 @@
+export type { BackendName, SelectedBackend } from './backend/backend-name.js';
+export { locateWasmBinaries } from './backend/locate-wasm-binaries.js';
+export { describeBackend, type SelectBackendOptions, selectBackend } from './backend/select-backend.js';
 export {
   ColumnValueError,
   InvalidInputError,
@@ -50,6 +53,34 @@ export {
   tuneThreshold,
 } from './evaluation/tune-threshold.js';
 export type { UndefinedMetric } from './evaluation/undefined-metric.js';
+export { type CreateModelOptions, createModel } from './models/create-model.js';
+export {
+  countOutputs,
+  type DenseLayer,
+  type DenseModel,
+  type LayerActivation,
+  taskOf,
+} from './models/dense-model.js';
+export type { FeatureRows } from './models/feature-rows.js';
+export { loadModelArtifacts } from './models/load-model-artifacts.js';
+export type { FtiModelMetadata, ModelArtifactFile, ModelArtifacts } from './models/model-artifacts.js';
+export {
+  type Activation,
+  ActivationSchema,
+  LinearRegressionSpecSchema,
+  LogisticRegressionSpecSchema,
+  MlpSpecSchema,
+  type ModelSpec,
+  type ModelSpecInput,
+  ModelSpecSchema,
+  type Task,
+  TaskSchema,
+} from './models/model-spec.js';
+export { parseModelSpec } from './models/parse-model-spec.js';
+export { type LayerPlan, planLayers } from './models/plan-layers.js';
+export { type PredictProbaOptions, predictProba } from './models/predict-proba.js';
+export { type SaveModelArtifactsOptions, saveModelArtifacts } from './models/save-model-artifacts.js';
+export { LAYERS_MODEL_NAME, toLayersModel } from './models/to-layers-model.js';
 export { applyPreprocessor, type FeatureMatrix } from './preprocessing/apply-preprocessor.js';
 export type { CategoricalValues, FeatureColumns } from './preprocessing/feature-columns.js';
 export { fitPreprocessor } from './preprocessing/fit-preprocessor.js';
@@ -80,3 +111,23 @@ export type { Split } from './splits/split.js';
 export { type SplitByGroupOptions, splitByGroup } from './splits/split-by-group.js';
 export { type SplitByTimeOptions, splitByTime } from './splits/split-by-time.js';
 export { type SplitStratifiedOptions, splitStratified } from './splits/split-stratified.js';
+export type { ValidationMetrics } from './train/evaluate-validation.js';
+export { parseTrainSpec } from './train/parse-train-spec.js';
+export {
+  type EpochMetrics,
+  type TrainModelOptions,
+  type TrainResult,
+  trainModel,
+} from './train/train-model.js';
+export {
+  AdamSpecSchema,
+  type EarlyStoppingSpec,
+  EarlyStoppingSpecSchema,
+  type OptimizerSpec,
+  OptimizerSpecSchema,
+  SgdSpecSchema,
+  type TrainSpec,
+  type TrainSpecInput,
+  TrainSpecSchema,
+} from './train/train-spec.js';
+export type { TrainingSet } from './train/training-set.js';
