@@ -26,7 +26,9 @@ async function measure(): Promise<SideOutcome> {
     const started = performance.now();
     const { rows } = await side.run(context, state);
     const seconds = (performance.now() - started) / 1000;
-    return { kind: 'measured', seconds, rows, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    await side.check?.(context, state, { rows });
+    return { kind: 'measured', seconds, rows, peakRssMb };
   } catch (error) {
     if (error instanceof NotImplementedYet) return { kind: 'pending', reason: error.message };
     return {

@@ -24,6 +24,11 @@ export interface WorkloadSide<State = unknown> {
   setup?: (context: SideContext) => Promise<State>;
   /** The timed work. Throw `NotImplementedYet` while the fti side is still to be written. */
   run: (context: SideContext, state: State) => Promise<SideRun>;
+  /**
+   * Untimed, after `run`, in the side's process: asserts the side's result is right (e.g. equal to a
+   * reference to 1e-9); a throw turns the measurement into a failure. Default none.
+   */
+  check?: (context: SideContext, state: State, run: SideRun) => Promise<void>;
 }
 
 /** A workload measured on fti and on a peer in the same run. */

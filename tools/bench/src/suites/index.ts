@@ -1,7 +1,9 @@
 import type { Suite } from '../types.js';
+import { featurePipelineSuite } from './feature-pipeline.js';
 import { featureStoreSuite } from './feature-store.js';
 
 /** Every benchmark suite by name, as given on the command line (`npm run bench -- <name>`). */
 export const suites: Record<string, Suite> = {
   [featureStoreSuite.name]: featureStoreSuite,
+  [featurePipelineSuite.name]: featurePipelineSuite,
 };
