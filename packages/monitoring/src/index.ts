@@ -1,3 +1,14 @@
+export { type Alert, SEVERITY_ORDER, type Severity } from './alerts/alert.js';
+export {
+  ALERT_STATE_KEY,
+  type AlertState,
+  isCoolingDown,
+  readAlertState,
+  writeAlertState,
+} from './alerts/alert-cooldown.js';
+export { buildSlackPayload } from './alerts/build-slack-payload.js';
+export { type DispatchAlertOptions, dispatchAlert } from './alerts/dispatch-alert.js';
+export { type RetryOptions, sendWebhook, type WebhookResult } from './alerts/send-webhook.js';
 export type { ColumnDrift, ColumnDriftStatus } from './drift/column-drift.js';
 export {
   type ComputeCategoricalDriftOptions,
@@ -24,6 +35,25 @@ export {
   InvalidStatisticInputError,
   MonitoringError,
 } from './errors.js';
+export {
+  type CalibrationBin,
+  computeCalibrationByGroup,
+  type GroupCalibration,
+} from './fairness/calibration-by-group.js';
+export { computeFairness, type FairnessReport } from './fairness/compute-fairness.js';
+export { computeGroupRates, type GroupRates } from './fairness/group-rates.js';
+export { type BinaryMetrics, computeBinaryMetrics } from './performance/binary-metrics.js';
+export {
+  DEFAULT_DEGRADATION_RULES,
+  type DegradationRule,
+  detectDegradation,
+  METRIC_DIRECTION,
+  type MetricComparison,
+  type MetricName,
+} from './performance/detect-degradation.js';
+export { joinLabels, type KeyedValues, type LabelledPredictions } from './performance/join-labels.js';
+export { computeRegressionMetrics, type RegressionMetrics } from './performance/regression-metrics.js';
+export { rocAuc } from './performance/roc-auc.js';
 export { type BuildNumericProfileOptions, buildNumericProfile } from './profile/build-numeric-profile.js';
 export { buildReferenceProfiles } from './profile/build-reference-profiles.js';
 export type { CategoricalColumn } from './profile/categorical-column.js';
@@ -37,6 +67,55 @@ export {
   type SerializedColumnProfile,
   serializeProfile,
 } from './profile/serialize-profile.js';
+export { checkColumnQuality } from './quality/check-column-quality.js';
+export { checkFreshness } from './quality/check-freshness.js';
+export { compareSchemas } from './quality/compare-schemas.js';
+export { compareVolume } from './quality/compare-volume.js';
+export { type ComputeDataQualityInput, computeDataQuality } from './quality/compute-data-quality.js';
+export type { ColumnQuality, DataQuality, Freshness, SchemaChanges, Volume } from './quality/data-quality.js';
+export { DEFAULT_QUALITY_THRESHOLDS, type QualityThresholds } from './quality/quality-thresholds.js';
+export { buildDistribution } from './report/build-distribution.js';
+export {
+  type Delivery,
+  type Distribution,
+  type MonitoringReport,
+  MonitoringReportSchema,
+  type PerformanceSection,
+  type RetrainDecision,
+  type RunPoint,
+} from './report/monitoring-report.js';
+export { pushToPushgateway } from './report/push-to-pushgateway.js';
+export { renderHtmlReport } from './report/render-html-report.js';
+export { renderPrometheus } from './report/render-prometheus.js';
+export { appendRun, openRunsTable, RUNS_TABLE, readRunHistory } from './report/runs-table.js';
+export { writePrometheusTextfile } from './report/write-prometheus-textfile.js';
+export {
+  evaluateRetrainPolicy,
+  RETRAIN_EXIT_CODE,
+  type RetrainPolicy,
+  type RetrainSignals,
+} from './retrain/retrain-policy.js';
+export { type RetrainEvent, writeRetrainEvent } from './retrain/write-retrain-event.js';
+export { buildAlert } from './run/build-alert.js';
+export type { Frame } from './run/frame.js';
+export { InvalidMonitoringConfigError } from './run/invalid-monitoring-config-error.js';
+export { loadFrame } from './run/load-frame.js';
+export {
+  type MonitoringConfig,
+  type MonitoringConfigInput,
+  MonitoringConfigSchema,
+  type TableSource,
+} from './run/monitoring-config.js';
+export { MonitoringInputError } from './run/monitoring-input-error.js';
+export { parseMonitoringConfig } from './run/parse-monitoring-config.js';
+export { type MonitoringContext, type MonitoringResult, runMonitoring } from './run/run-monitoring.js';
+export {
+  profileFrame,
+  type Reference,
+  readStoredProfile,
+  type StoredProfile,
+  writeStoredProfile,
+} from './run/stored-profile.js';
 export { chi2Sf } from './special/chi2-sf.js';
 export { erfc } from './special/erfc.js';
 export { kolmognSf } from './special/kolmogn.js';
