@@ -16,7 +16,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    rows: { type: 'string', default: '10000000' },
+    rows: { type: 'string' },
     workload: { type: 'string', multiple: true, default: [] },
     docs: { type: 'boolean', default: false },
     'data-dir': { type: 'string', default: path.join(root, '.tmp', 'bench') },
@@ -34,7 +34,7 @@ if (!name) {
   process.exit(0);
 }
 const suite = suites[name];
-const rows = Number(values.rows);
+const rows = Number(values.rows ?? suite?.defaultRows ?? 10_000_000);
 if (!suite || !Number.isSafeInteger(rows) || rows < 1) {
   console.error(
     suite ? `--rows must be a positive integer, got ${values.rows}` : `unknown suite ${name}\n${usage}`,

@@ -76,6 +76,44 @@ describe('toBenchResult', () => {
     expect(missingPeer.note).toBe('peer unavailable: python3-pandas is not installed');
   });
 
+  it('passes only when both sides reach the same quality within tolerance, noting both values', () => {
+    const judged = { ...workload, quality: { metric: 'holdout ROC AUC', tolerance: 0.005 } };
+    const withQuality = (seconds: number, quality: number): SideOutcome => ({
+      kind: 'measured',
+      seconds,
+      rows: 1000,
+      peakRssMb: 100,
+      quality,
+    });
+    const same = toBenchResult({
+      workload: judged,
+      fti: withQuality(1.2, 0.9514),
+      peer: withQuality(1, 0.9512),
+      rows: 1000,
+      measuredAt,
+      machine,
+    });
+    expect(same).toMatchObject({
+      ratio: 1.2,
+      pass: true,
+      note: 'holdout ROC AUC: fti 0.9514, peer 0.9512 (same within 0.005)',
+      quality: { metric: 'holdout ROC AUC', value: 0.9514, peerValue: 0.9512, tolerance: 0.005, pass: true },
+    });
+    const worse = toBenchResult({
+      workload: judged,
+      fti: withQuality(1.2, 0.94),
+      peer: withQuality(1, 0.9512),
+      rows: 1000,
+      measuredAt,
+      machine,
+    });
+    expect(worse).toMatchObject({ ratio: 1.2, pass: false, quality: { pass: false } });
+    expect(worse.note).toBe('holdout ROC AUC: fti 0.9400, peer 0.9512 (DIFFERENT within 0.005)');
+    expect(
+      toBenchResult({ workload, fti: measured(1.2), peer: measured(1), rows: 1000, measuredAt, machine }),
+    ).not.toHaveProperty('quality');
+  });
+
   it('fails a fast fti side that did not produce the rows the peer did', () => {
     const result = toBenchResult({
       workload,

@@ -18,10 +18,12 @@ export function toBenchResult(options: {
   const peerValue = peer.kind === 'measured' ? round(peer.seconds, 3) : null;
   const ratio = value !== null && peerValue !== null && peerValue > 0 ? round(value / peerValue, 2) : null;
   const rowsDiffer = fti.kind === 'measured' && peer.kind === 'measured' && fti.rows !== peer.rows;
+  const quality = compareQuality(workload, fti, peer);
   const notes = [
     fti.kind === 'measured' ? undefined : `fti ${fti.kind}: ${fti.reason}`,
     peer.kind === 'measured' ? undefined : `peer ${peer.kind}: ${peer.reason}`,
     rowsDiffer ? `row counts differ: fti ${fti.rows}, peer ${peer.rows}` : undefined,
+    quality?.note,
   ].filter((note) => note !== undefined);
   return {
     workload: workload.name,
@@ -32,13 +34,33 @@ export function toBenchResult(options: {
     peerValue,
     ratio,
     target: workload.target,
-    pass: ratio === null ? null : ratio <= workload.target && !rowsDiffer,
+    pass: ratio === null ? null : ratio <= workload.target && !rowsDiffer && quality?.result.pass !== false,
     peakRssMb: fti.kind === 'measured' ? Math.round(fti.peakRssMb) : null,
     peerPeakRssMb: peer.kind === 'measured' ? Math.round(peer.peakRssMb) : null,
     rows,
     note: notes.length > 0 ? notes.join('; ') : null,
     measuredAt,
     machine,
+    ...(quality ? { quality: quality.result } : {}),
+  };
+}
+
+/** The quality comparison of a workload that declares one: both values, and whether they agree within tolerance. */
+function compareQuality(
+  workload: Workload,
+  fti: SideOutcome,
+  peer: SideOutcome,
+): { result: NonNullable<BenchResult['quality']>; note: string } | undefined {
+  if (!workload.quality) return undefined;
+  const { metric, tolerance } = workload.quality;
+  const value = fti.kind === 'measured' ? (fti.quality ?? null) : null;
+  const peerValue = peer.kind === 'measured' ? (peer.quality ?? null) : null;
+  const pass = value === null || peerValue === null ? null : Math.abs(value - peerValue) <= tolerance;
+  const show = (v: number | null) => (v === null ? '–' : v.toFixed(4));
+  const verdict = pass === null ? 'not compared' : pass ? 'same' : 'DIFFERENT';
+  return {
+    result: { metric, value, peerValue, tolerance, pass },
+    note: `${metric}: fti ${show(value)}, peer ${show(peerValue)} (${verdict} within ${tolerance})`,
   };
 }
 

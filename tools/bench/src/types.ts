@@ -12,6 +12,8 @@ export interface SideContext {
 export interface SideRun {
   /** Rows written, read or joined. */
   rows: number;
+  /** Quality of the side's result (e.g. holdout ROC AUC), compared across sides when the workload sets `quality`. */
+  quality?: number;
 }
 
 /** One way of doing a workload: fti's, or a peer's (DuckDB, pandas, ...). */
@@ -43,6 +45,8 @@ export interface Workload {
   unit: 's';
   /** Largest acceptable fti/peer ratio, e.g. 1.5. */
   target: number;
+  /** Both sides must report `quality` within `tolerance` of each other for the line to pass (e.g. ROC AUC). */
+  quality?: { metric: string; tolerance: number };
   // biome-ignore lint/suspicious/noExplicitAny: each side carries its own setup state type.
   fti: WorkloadSide<any>;
   // biome-ignore lint/suspicious/noExplicitAny: each side carries its own setup state type.
@@ -55,6 +59,8 @@ export interface Suite {
   name: string;
   /** URL of the module exporting this suite (`import.meta.url`): each side's process imports it from there. */
   module: string;
+  /** Rows when `--rows` is not given; default 10,000,000. */
+  defaultRows?: number;
   /** Untimed, in the parent process: writes (or reuses) the input files and returns their paths by name. */
   prepare: (options: {
     rows: number;
@@ -66,7 +72,7 @@ export interface Suite {
 
 /** One side's measurement, sent by the side's process to the parent. */
 export type SideOutcome =
-  | { kind: 'measured'; seconds: number; rows: number; peakRssMb: number }
+  | { kind: 'measured'; seconds: number; rows: number; peakRssMb: number; quality?: number }
   | { kind: 'pending'; reason: string }
   | { kind: 'unavailable'; reason: string }
   | { kind: 'failed'; reason: string };
@@ -94,8 +100,16 @@ export interface BenchResult {
   peerPeakRssMb: number | null;
   /** Rows of the main data set. */
   rows: number;
-  /** Why a side did not run, when one did not. */
+  /** Why a side did not run, when one did not; the quality comparison when the workload has one. */
   note: string | null;
+  /** The quality check of workloads that declare one: each side's value (null when it did not run). */
+  quality?: {
+    metric: string;
+    value: number | null;
+    peerValue: number | null;
+    tolerance: number;
+    pass: boolean | null;
+  };
   /** ISO time of the run. */
   measuredAt: string;
   /** The machine it ran on, e.g. `2 cores · linux x64 · Node v20.20.2`. */

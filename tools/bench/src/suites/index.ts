@@ -1,9 +1,11 @@
 import type { Suite } from '../types.js';
 import { featurePipelineSuite } from './feature-pipeline.js';
 import { featureStoreSuite } from './feature-store.js';
+import { trainingSuite } from './training.js';
 
 /** Every benchmark suite by name, as given on the command line (`npm run bench -- <name>`). */
 export const suites: Record<string, Suite> = {
   [featureStoreSuite.name]: featureStoreSuite,
   [featurePipelineSuite.name]: featurePipelineSuite,
+  [trainingSuite.name]: trainingSuite,
 };
