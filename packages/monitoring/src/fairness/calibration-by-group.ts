@@ -21,8 +21,10 @@ export interface GroupCalibration {
 }
 
 /**
- * Per-group calibration with `bins` equal-width probability bins over [0, 1] (default 10); a probability p
- * falls in bin ⌊p·bins⌋, with p = 1 in the last bin. Rows with a null group are skipped.
+ * Per-group calibration with `bins` equal-width probability bins over [0, 1] (default 10), binned exactly as
+ * sklearn 1.2 `calibration_curve(strategy='uniform')` does: edges `linspace(0, 1 + 1e-8, bins + 1)` and
+ * `searchsorted` on the inner edges, so a probability on an edge (0.2 of 5 bins) falls in the lower bin.
+ * Rows with a null group are skipped.
  */
 export function computeCalibrationByGroup(options: {
   groups: readonly (string | null)[];
@@ -31,6 +33,8 @@ export function computeCalibrationByGroup(options: {
   bins?: number;
 }): GroupCalibration[] {
   const binCount = options.bins ?? 10;
+  const step = (1 + 1e-8) / binCount;
+  const inner = Array.from({ length: binCount - 1 }, (_, k) => (k + 1) * step);
   const byGroup = new Map<string, { rows: Float64Array; predicted: Float64Array; positives: Float64Array }>();
   for (let i = 0; i < options.groups.length; i++) {
     const group = options.groups[i];
@@ -45,7 +49,8 @@ export function computeCalibrationByGroup(options: {
       byGroup.set(group, g);
     }
     const p = options.probabilities[i]!;
-    const bin = Math.min(binCount - 1, Math.max(0, Math.floor(p * binCount)));
+    let bin = 0;
+    while (bin < inner.length && inner[bin]! < p) bin++;
     g.rows[bin]! += 1;
     g.predicted[bin]! += p;
     g.positives[bin]! += options.actual[i]!;
