@@ -18,7 +18,15 @@ const temp = async () => {
 };
 const capture = () => {
   let text = '';
-  return { out: { write: (t: string) => void (text += t), isTTY: false }, text: () => text };
+  return {
+    out: {
+      write: (t: string) => {
+        text += t;
+      },
+      isTTY: false,
+    },
+    text: () => text,
+  };
 };
 
 describe('the feature job', () => {
@@ -122,7 +130,12 @@ describe('createProgressPrinter', () => {
 
   it('redraws one bar on a terminal', () => {
     let text = '';
-    const printer = createProgressPrinter({ write: (t) => void (text += t), isTTY: true });
+    const printer = createProgressPrinter({
+      write: (t) => {
+        text += t;
+      },
+      isTTY: true,
+    });
     for (const e of events) printer.onProgress(e);
     expect(text.split('\r\x1b[2K').at(-1)).toBe('[####################] 5/5 done: committed\n');
     expect(text).toContain('[########------------] 2/5 transform: 2011-01-02: 5 rows');
@@ -130,7 +143,12 @@ describe('createProgressPrinter', () => {
 
   it('prints one line per stage elsewhere, per-date reports folded into a count', () => {
     let text = '';
-    const printer = createProgressPrinter({ write: (t) => void (text += t), isTTY: false });
+    const printer = createProgressPrinter({
+      write: (t) => {
+        text += t;
+      },
+      isTTY: false,
+    });
     for (const e of events) printer.onProgress(e);
     expect(text.split('\n')).toEqual([
       '[feature] transform: computing',
