@@ -58,7 +58,7 @@ export function renderDistributionSvg(distribution: Distribution): string {
     )
     .join('');
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(distribution.column)} reference vs current">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(distribution.column)} reference vs current">` +
     `<line x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${WIDTH - PAD.right}" y2="${PAD.top + plotH}" stroke="#6b7280"/>` +
     parts.join('') +
     ticks +

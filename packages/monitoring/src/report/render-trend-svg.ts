@@ -1,7 +1,7 @@
 import { escapeHtml } from './escape-html.js';
 import { formatNumber } from './format-number.js';
 
-const WIDTH = 560;
+const WIDTH = 380;
 const HEIGHT = 170;
 const PAD = { left: 44, right: 12, top: 12, bottom: 40 };
 
@@ -54,7 +54,7 @@ export function renderTrendSvg(options: {
     )
     .join('');
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(options.title)}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(options.title)}">` +
     `<text x="${PAD.left}" y="${HEIGHT - 6}" font-size="11" fill="#111827">${escapeHtml(options.title)}</text>` +
     `<line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${PAD.top + plotH}" stroke="#6b7280"/>` +
     `<line x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${WIDTH - PAD.right}" y2="${PAD.top + plotH}" stroke="#6b7280"/>` +
