@@ -65,7 +65,7 @@ describe('computeCalibrationByGroup', () => {
     });
     expect(all?.bins.map((b) => b.observedRate)).toEqual([0, 0.5, 0, 0.75, 1]);
     const means = all?.bins.map((b) => b.meanPredicted) ?? [];
-    [0.1, 0.35, 0.55, 0.6875, 0.945].forEach((v, i) => expect(means[i]).toBeCloseTo(v, 14));
+    for (const [i, v] of [0.1, 0.35, 0.55, 0.6875, 0.945].entries()) expect(means[i]).toBeCloseTo(v, 14);
     expect(all?.meanPredicted).toBeCloseTo(p.reduce((s, x) => s + x, 0) / 12, 14);
     expect(all?.observedRate).toBeCloseTo(6 / 12, 15);
     expect(all?.gap).toBeCloseTo(0.5 - p.reduce((s, x) => s + x, 0) / 12, 14);

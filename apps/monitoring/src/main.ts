@@ -1,0 +1,40 @@
+// The monitoring job: `npx nx run monitoring:start -- --config <file> [--warehouse dir] [--now ISO] [--months N]`.
+// Exit codes: 0 healthy, 1 the job failed (bad config, missing table), 3 the retraining policy fired
+// (RETRAIN_EXIT_CODE; an event was written under events/retrain/ for the scheduler to start training:start).
+import { readFile } from 'node:fs/promises';
+import { openWarehouse } from '@fti/feature-store';
+import { parseMonitoringConfig, RETRAIN_EXIT_CODE, runMonitoring } from '@fti/monitoring';
+import { parseCliArgs } from './cli-args.js';
+import { slideMonths } from './slide-months.js';
+
+const log = (message: string) => console.log(`[monitoring] ${message}`);
+
+try {
+  const args = parseCliArgs(process.argv.slice(2));
+  const config = parseMonitoringConfig(await readFile(args.config, 'utf8'), args.config);
+  const env = await openWarehouse({ location: { kind: 'local', path: args.warehouse } });
+  try {
+    let exitCode = 0;
+    for (const run of slideMonths(config, args.months)) {
+      const runAt =
+        args.now && args.months <= 1
+          ? Date.parse(args.now)
+          : Date.parse(run.current.window?.to ?? '') || Date.now();
+      const { report, exitCode: code, files } = await runMonitoring(run, { env, now: () => runAt, log });
+      const { dataset } = report.drift;
+      log(
+        `${report.current.description}: ${dataset.driftedColumns}/${dataset.evaluatedColumns} columns drifted` +
+          `${dataset.datasetDrift ? ' (DATASET DRIFT)' : ''}, volume ${report.quality.volume.ratio?.toFixed(2) ?? '—'}×, ` +
+          `${report.quality.issues.length} quality issues${report.retrain.fire ? ', RETRAIN' : ''} → ${files.html}`,
+      );
+      for (const warning of report.warnings) log(`warning: ${warning}`);
+      if (code === RETRAIN_EXIT_CODE) exitCode = code;
+    }
+    process.exitCode = exitCode;
+  } finally {
+    await env.close();
+  }
+} catch (error) {
+  console.error(`[monitoring] failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
