@@ -41,3 +41,38 @@ export class ColumnValueError extends TrainingPipelineError {
     this.row = row;
   }
 }
+
+/** Why a training set cannot be built or split. */
+export type DatasetProblem =
+  | 'missing-label'
+  | 'constant-label'
+  | 'non-finite-feature'
+  | 'empty-split'
+  | 'unknown-column';
+
+/**
+ * The training set is unusable: a label is missing or constant, a feature holds NaN (not imputed) or ±Inf,
+ * a split is empty after the join. `.problem` says which, `.column` names the column when one is to blame.
+ */
+export class DatasetError extends TrainingPipelineError {
+  override name = 'DatasetError';
+  readonly problem: DatasetProblem;
+  /** The column at fault, when one is to blame. */
+  readonly column: string | undefined;
+  constructor(problem: DatasetProblem, message: string, column?: string, options?: ErrorOptions) {
+    super(message, options);
+    this.problem = problem;
+    this.column = column;
+  }
+}
+
+/** A search space (or a parameter it produces) is invalid; `.path` names the parameter. */
+export class InvalidSearchSpaceError extends TrainingPipelineError {
+  override name = 'InvalidSearchSpaceError';
+  /** The parameter at fault (`train.optimizer.learningRate`), or `''` for the whole space. */
+  readonly path: string;
+  constructor(path: string, problem: string, options?: ErrorOptions) {
+    super(`search space${path === '' ? '' : ` parameter \`${path}\``}: ${problem}`, options);
+    this.path = path;
+  }
+}
