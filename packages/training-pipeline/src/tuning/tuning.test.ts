@@ -34,7 +34,9 @@ describe('search space', () => {
     expect(bad({ lr: { kind: 'log-uniform', low: 0, high: 1 } })).toThrow(InvalidSearchSpaceError);
     expect(bad({ lr: { kind: 'log-uniform', low: 0, high: 1 } })).toThrow(/parameter `lr`: low/);
     expect(bad({ lr: { kind: 'normal', mean: 0 } })).toThrow(/parameter `lr`/);
-    expect(bad({ 'model.activation': { kind: 'categorical', values: [] } })).toThrow(/`model.activation`: values/);
+    expect(bad({ 'model.activation': { kind: 'categorical', values: [] } })).toThrow(
+      /`model.activation`: values/,
+    );
   });
 
   it('samples every value inside its distribution (property)', () => {
@@ -66,11 +68,25 @@ describe('search space', () => {
   });
 
   it('applies parameters by path onto validated specs; typos and bad values are named', () => {
-    const base = { model: { kind: 'mlp', task: { kind: 'binary' }, hiddenLayers: [4] }, train: { epochs: 3 } } as const;
-    const resolved = applyParams(base, { 'train.optimizer.learningRate': 0.02, 'model.hiddenLayers': [16, 8] });
-    expect(resolved.train.optimizer).toEqual({ kind: 'adam', learningRate: 0.02, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 });
+    const base = {
+      model: { kind: 'mlp', task: { kind: 'binary' }, hiddenLayers: [4] },
+      train: { epochs: 3 },
+    } as const;
+    const resolved = applyParams(base, {
+      'train.optimizer.learningRate': 0.02,
+      'model.hiddenLayers': [16, 8],
+    });
+    expect(resolved.train.optimizer).toEqual({
+      kind: 'adam',
+      learningRate: 0.02,
+      beta1: 0.9,
+      beta2: 0.999,
+      epsilon: 1e-8,
+    });
     expect(resolved.model).toMatchObject({ kind: 'mlp', hiddenLayers: [16, 8], dropout: 0 });
-    expect(() => applyParams(base, { 'model.hiddenLayer': [3] })).toThrow(/`model.hiddenLayer`: is not a field/);
+    expect(() => applyParams(base, { 'model.hiddenLayer': [3] })).toThrow(
+      /`model.hiddenLayer`: is not a field/,
+    );
     expect(() => applyParams(base, { 'model.dropout': 1.5 })).toThrow(InvalidSearchSpaceError);
     expect(() => applyParams(base, { learningRate: 0.1 })).toThrow(/must start with `model.` or `train.`/);
   });
@@ -84,17 +100,27 @@ describe('planHalving', () => {
       { rung: 2, trials: 1, epochs: 12 },
     ]);
     expect(planHalving(27, { minEpochs: 1, maxEpochs: 9, eta: 3 }).map((r) => r.trials)).toEqual([27, 9, 3]);
-    expect(planHalving(4, { minEpochs: 5, maxEpochs: 5, eta: 2 })).toEqual([{ rung: 0, trials: 4, epochs: 5 }]);
+    expect(planHalving(4, { minEpochs: 5, maxEpochs: 5, eta: 2 })).toEqual([
+      { rung: 0, trials: 4, epochs: 5 },
+    ]);
     expect(() => planHalving(4, { minEpochs: 5, maxEpochs: 2, eta: 2 })).toThrow(InvalidSearchSpaceError);
   });
 });
 
 describe('tuneHyperparameters', () => {
   // A fake runner: the metric is a known function of the params and the epochs trained.
-  const fake = async (input: { params: Record<string, unknown>; epochs: number; epochsDone: number; previous: number | undefined }) => {
+  const fake = async (input: {
+    params: Record<string, unknown>;
+    epochs: number;
+    epochsDone: number;
+    previous: number | undefined;
+  }) => {
     const lr = input.params['train.optimizer.learningRate'] as number;
     const total = input.epochsDone + input.epochs;
-    return { metric: -Math.abs(Math.log10(lr) + 2) + total / 100, state: (input.previous ?? 0) + input.epochs };
+    return {
+      metric: -Math.abs(Math.log10(lr) + 2) + total / 100,
+      state: (input.previous ?? 0) + input.epochs,
+    };
   };
 
   it('records every trial and rung, halves by the metric and picks the best', async () => {
@@ -120,14 +146,21 @@ describe('tuneHyperparameters', () => {
 
   it('is seeded: same seed, same trials and winner, whatever the concurrency; another seed differs', async () => {
     const run = (seed: number, concurrency: number) =>
-      tuneHyperparameters({ space, trials: 6, seed, concurrency, halving: { minEpochs: 1, maxEpochs: 4, eta: 2 }, runTrial: fake });
+      tuneHyperparameters({
+        space,
+        trials: 6,
+        seed,
+        concurrency,
+        halving: { minEpochs: 1, maxEpochs: 4, eta: 2 },
+        runTrial: fake,
+      });
     const [a, b, c] = [await run(3, 1), await run(3, 3), await run(4, 1)];
     expect(b.trials).toEqual(a.trials);
     expect(b.best.trial).toBe(a.best.trial);
     expect(c.trials.map((t) => t.params)).not.toEqual(a.trials.map((t) => t.params));
   });
 
-  it('tunes real models: deterministic trials and weights, the metric is the winner's validation AUC after every rung's epochs, no leaked tensors', async () => {
+  it("tunes real models: deterministic trials and weights, the metric is the winner model's validation AUC after all rungs, no leaked tensors", async () => {
     const train = makeBinaryRows(1500, 1);
     const validation = makeBinaryRows(600, 2);
     const baseline = tf.memory().numTensors;
@@ -141,7 +174,10 @@ describe('tuneHyperparameters', () => {
         seed: 2,
         halving: { minEpochs: 2, maxEpochs: 8, eta: 2 },
         runTrial: createModelTrialRunner({
-          base: { model: { kind: 'mlp', task: { kind: 'binary' }, hiddenLayers: [4] }, train: { batchSize: 64 } },
+          base: {
+            model: { kind: 'mlp', task: { kind: 'binary' }, hiddenLayers: [4] },
+            train: { batchSize: 64 },
+          },
           train,
           validation,
         }),
