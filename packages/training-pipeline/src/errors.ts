@@ -76,3 +76,13 @@ export class InvalidSearchSpaceError extends TrainingPipelineError {
     this.path = path;
   }
 }
+
+/** No training run with this id is stored (or its record is unreadable). */
+export class RunNotFoundError extends TrainingPipelineError {
+  override name = 'RunNotFoundError';
+  readonly runId: string;
+  constructor(runId: string, detail: string, options?: ErrorOptions) {
+    super(`training run \`${runId}\` ${detail}`, options);
+    this.runId = runId;
+  }
+}
