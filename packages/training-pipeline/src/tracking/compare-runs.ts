@@ -62,7 +62,7 @@ function flatten(out: Map<string, Scalar>, prefix: string, value: unknown): void
     out.set(prefix, (value ?? null) as Scalar);
   } else if (Array.isArray(value)) {
     if (value.every((v) => v === null || typeof v !== 'object')) out.set(prefix, JSON.stringify(value));
-    else value.forEach((v, i) => flatten(out, `${prefix}.${i}`, v));
+    else for (const [i, v] of value.entries()) flatten(out, `${prefix}.${i}`, v);
   } else {
     for (const [key, v] of Object.entries(value)) flatten(out, `${prefix}.${key}`, v);
   }
