@@ -1,11 +1,13 @@
 import type { Suite } from '../types.js';
 import { featurePipelineSuite } from './feature-pipeline.js';
 import { featureStoreSuite } from './feature-store.js';
+import { monitoringSuite } from './monitoring.js';
 import { trainingSuite } from './training.js';
 
 /** Every benchmark suite by name, as given on the command line (`npm run bench -- <name>`). */
 export const suites: Record<string, Suite> = {
   [featureStoreSuite.name]: featureStoreSuite,
+  [monitoringSuite.name]: monitoringSuite,
   [featurePipelineSuite.name]: featurePipelineSuite,
   [trainingSuite.name]: trainingSuite,
 };
