@@ -1,9 +1,36 @@
 export type { BackendName, SelectedBackend } from './backend/backend-name.js';
 export { locateWasmBinaries } from './backend/locate-wasm-binaries.js';
 export { describeBackend, type SelectBackendOptions, selectBackend } from './backend/select-backend.js';
+export { buildDataset } from './dataset/build-dataset.js';
+export { checkFeatureValues } from './dataset/check-feature-values.js';
+export type {
+  Dataset,
+  DatasetFeature,
+  DatasetFeatureType,
+  DatasetSource,
+} from './dataset/dataset.js';
+export {
+  type DatasetSpec,
+  type DatasetSpecInput,
+  DatasetSpecSchema,
+  type FeatureRefSpec,
+  FeatureRefSpecSchema,
+  type SpineSpec,
+  SpineSpecSchema,
+  type TableRef,
+  TableRefSchema,
+} from './dataset/dataset-spec.js';
+export { hashSpine, type SpineRows } from './dataset/hash-spine.js';
+export { splitDataset } from './dataset/split-dataset.js';
+export { type SplitSpec, type SplitSpecInput, SplitSpecSchema } from './dataset/split-spec.js';
+export { takeDatasetRows } from './dataset/take-dataset-rows.js';
 export {
   ColumnValueError,
+  DatasetError,
+  type DatasetProblem,
   InvalidInputError,
+  InvalidSearchSpaceError,
+  RunNotFoundError,
   TrainingPipelineError,
   UndefinedMetricError,
 } from './errors.js';
@@ -103,6 +130,25 @@ export { readFittedPreprocessor } from './preprocessing/read-fitted-preprocessor
 export { createMulberry32 } from './random/create-mulberry32.js';
 export type { RandomSource } from './random/random-source.js';
 export { shuffleInPlace } from './random/shuffle-in-place.js';
+export {
+  type CandidateEvaluation,
+  type EvaluateCandidateOptions,
+  evaluateCandidate,
+} from './run/evaluate-candidate.js';
+export { PreprocessorSpecSchema } from './run/preprocessor-spec-schema.js';
+export {
+  PREPROCESSING_PATH,
+  runTraining,
+  type TrainingContext,
+  type TrainingSummary,
+} from './run/run-training.js';
+export {
+  parseTrainingConfig,
+  type TrainingConfig,
+  type TrainingConfigInput,
+  TrainingConfigSchema,
+} from './run/training-config.js';
+export type { TrainingEvent } from './run/training-event.js';
 export { type ComputeClassWeightsOptions, computeClassWeights } from './splits/compute-class-weights.js';
 export { expandClassWeights } from './splits/expand-class-weights.js';
 export { type GroupKFoldOptions, groupKFold } from './splits/group-k-fold.js';
@@ -111,6 +157,19 @@ export type { Split } from './splits/split.js';
 export { type SplitByGroupOptions, splitByGroup } from './splits/split-by-group.js';
 export { type SplitByTimeOptions, splitByTime } from './splits/split-by-time.js';
 export { type SplitStratifiedOptions, splitStratified } from './splits/split-stratified.js';
+export { compareRuns, type RunComparisonRow } from './tracking/compare-runs.js';
+export { getRun } from './tracking/get-run.js';
+export { listRuns } from './tracking/list-runs.js';
+export {
+  type EpochLogEntry,
+  RUN_RECORD_FORMAT,
+  type RunRecord,
+  RunRecordSchema,
+  type TrialSummary,
+  TrialSummarySchema,
+} from './tracking/run-record.js';
+export { type OpenRunTrackerOptions, openRunTracker, type RunTracker } from './tracking/run-tracker.js';
+export { saveRun } from './tracking/save-run.js';
 export type { ValidationMetrics } from './train/evaluate-validation.js';
 export { parseTrainSpec } from './train/parse-train-spec.js';
 export {
@@ -131,3 +190,29 @@ export {
   TrainSpecSchema,
 } from './train/train-spec.js';
 export type { TrainingSet } from './train/training-set.js';
+export { applyParams, type ResolvedTrialConfig, type TrialConfig } from './tuning/apply-params.js';
+export {
+  type CreateModelTrialRunnerOptions,
+  createModelTrialRunner,
+  type ModelTrialState,
+} from './tuning/create-model-trial-runner.js';
+export { type HalvingSpec, planHalving, type Rung } from './tuning/plan-halving.js';
+export { sampleParams } from './tuning/sample-params.js';
+export {
+  type ParamDistribution,
+  ParamDistributionSchema,
+  type ParamValue,
+  parseSearchSpace,
+  type SearchSpace,
+  type SearchSpaceInput,
+  SearchSpaceSchema,
+  type TrialParams,
+} from './tuning/search-space.js';
+export type { RungResult, TrialRecord } from './tuning/trial-record.js';
+export {
+  type TrialInput,
+  type TrialOutcome,
+  type TuneHyperparametersOptions,
+  type TuningResult,
+  tuneHyperparameters,
+} from './tuning/tune-hyperparameters.js';

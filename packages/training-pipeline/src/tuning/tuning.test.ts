@@ -11,7 +11,7 @@ import { applyParams } from './apply-params.js';
 import { createModelTrialRunner } from './create-model-trial-runner.js';
 import { planHalving } from './plan-halving.js';
 import { sampleParams } from './sample-params.js';
-import { parseSearchSpace } from './search-space.js';
+import { parseSearchSpace, type SearchSpaceInput } from './search-space.js';
 import { tuneHyperparameters } from './tune-hyperparameters.js';
 
 beforeAll(async () => {
@@ -23,7 +23,7 @@ const space = {
   'model.hiddenLayers': { kind: 'categorical', values: [[8], [16, 8]] },
   'model.dropout': { kind: 'uniform', low: 0, high: 0.3 },
   'train.batchSize': { kind: 'int', low: 32, high: 128, step: 32 },
-} as const;
+} satisfies SearchSpaceInput;
 
 describe('search space', () => {
   it('rejects an invalid space naming the parameter', () => {
