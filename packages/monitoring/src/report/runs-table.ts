@@ -58,7 +58,7 @@ export async function appendRun(table: Table, report: MonitoringReport): Promise
   return appendData(table, { kind: 'rows', rows: [row] });
 }
 
-/** Reads a job's past runs back, oldest first, at most `limit` (default 100) of the most recent ones. */
+/** Reads a job's past runs back, oldest first, at most `limit` (default 100) of the most recent ones; a re-run run id counts once. */
 export async function readRunHistory(
   table: Table,
   options: { job: string; limit?: number },
@@ -69,6 +69,7 @@ export async function readRunHistory(
     table,
     (t) => `SELECT * FROM (SELECT run_id, epoch_ms(run_at) AS run_at_ms, dataset_drift_share, dataset_drift,
         quality_issues, current_rows, metrics_json FROM ${t} AS t WHERE job = '${job}'
+        QUALIFY row_number() OVER (PARTITION BY run_id) = 1
         ORDER BY run_at DESC, run_id DESC LIMIT ${Math.max(0, Math.floor(limit))}) ORDER BY run_at_ms, run_id`,
   );
   return rows.map((r) => ({
