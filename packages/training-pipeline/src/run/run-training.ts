@@ -20,6 +20,7 @@ import type { RunTracker } from '../tracking/run-tracker.js';
 import { saveRun } from '../tracking/save-run.js';
 import type { TrainingSet } from '../train/training-set.js';
 import { createModelTrialRunner } from '../tuning/create-model-trial-runner.js';
+import { planHalving } from '../tuning/plan-halving.js';
 import type { TrialRecord } from '../tuning/trial-record.js';
 import { tuneHyperparameters } from '../tuning/tune-hyperparameters.js';
 import { evaluateCandidate } from './evaluate-candidate.js';
@@ -146,6 +147,7 @@ export async function runTraining(
     const tuningSet = toSet(tuningRows, false);
     const validationSet = toSet(validationRows, false);
 
+    report({ kind: 'plan', rungs: planHalving(config.tuning.trials, config.tuning.halving), width: fitSet.x.width });
     const tuning = await tuneHyperparameters({
       space: config.searchSpace,
       trials: config.tuning.trials,
