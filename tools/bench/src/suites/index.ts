@@ -3,6 +3,7 @@ import { featurePipelineSuite } from './feature-pipeline.js';
 import { featureStoreSuite } from './feature-store.js';
 import { monitoringSuite } from './monitoring.js';
 import { trainingSuite } from './training.js';
+import { trainingQualitySuite } from './training-quality.js';
 
 /** Every benchmark suite by name, as given on the command line (`npm run bench -- <name>`). */
 export const suites: Record<string, Suite> = {
@@ -10,4 +11,5 @@ export const suites: Record<string, Suite> = {
   [monitoringSuite.name]: monitoringSuite,
   [featurePipelineSuite.name]: featurePipelineSuite,
   [trainingSuite.name]: trainingSuite,
+  [trainingQualitySuite.name]: trainingQualitySuite,
 };
