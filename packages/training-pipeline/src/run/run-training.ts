@@ -147,7 +147,11 @@ export async function runTraining(
     const tuningSet = toSet(tuningRows, false);
     const validationSet = toSet(validationRows, false);
 
-    report({ kind: 'plan', rungs: planHalving(config.tuning.trials, config.tuning.halving), width: fitSet.x.width });
+    report({
+      kind: 'plan',
+      rungs: planHalving(config.tuning.trials, config.tuning.halving),
+      width: fitSet.x.width,
+    });
     const tuning = await tuneHyperparameters({
       space: config.searchSpace,
       trials: config.tuning.trials,
