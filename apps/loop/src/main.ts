@@ -4,7 +4,15 @@ import { runLoop } from './run-loop.js';
 const log = (message: string) => console.log(`[loop] ${message}`);
 
 try {
-  const summary = await runLoop(parseArgs(process.argv.slice(2)), log);
+  const summary = await runLoop(parseArgs(process.argv.slice(2)), log, {
+    onTraining: (event) => {
+      if (event.kind === 'trial')
+        log(
+          `    trial ${event.trial} rung ${event.rung} (${event.epochs} epochs): tuning ROC AUC ${event.metric.toFixed(4)}`,
+        );
+      if (event.kind === 'evaluated') log(`    validation ROC AUC ${event.metrics.roc_auc?.toFixed(4)}`);
+    },
+  });
   for (const t of summary.tables) {
     log(
       `${t.table}: ${t.snapshots} snapshots (current ${t.currentSnapshotId}, ${t.operation}), ` +
@@ -16,6 +24,14 @@ try {
     `point-in-time join: ${join.rows} rows for ${join.spineRows} spine rows, ${join.withFeatures} with a value within the TTL, read at ${join.sources.join(', ')}`,
   );
   console.table(join.sample);
+  const { training } = summary;
+  if (training) {
+    log(
+      `training run ${training.runId}: ${training.model} version ${training.version}, validation ROC AUC ${training.rocAuc.toFixed(4)} ` +
+        `(${training.rows.train} train, ${training.rows.tuning} tuning, ${training.rows.validation} validation rows), ` +
+        `alias ${training.alias ?? `none (gate refused: ${training.gateReasons.join('; ')})`}; ${training.seconds.toFixed(1)} s`,
+    );
+  }
   log(`done in ${summary.seconds.toFixed(1)} s`);
 } catch (error) {
   console.error(`[loop] failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -8,12 +8,22 @@ import { runLoop } from './run-loop.js';
 const transactions = join(import.meta.dirname, '../../../examples/online-retail/data/online_retail.parquet');
 
 describe('runLoop on the Online Retail data', async () => {
-  const warehouse = await mkdtemp(join(tmpdir(), 'fti-loop-'));
-  afterAll(() => rm(warehouse, { recursive: true, force: true }));
-  const config = LoopConfigSchema.parse({ warehouse, transactions, spineSize: 200 });
+  const dir = await mkdtemp(join(tmpdir(), 'fti-loop-'));
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const config = LoopConfigSchema.parse({
+    warehouse: join(dir, 'warehouse'),
+    registry: join(dir, 'registry'),
+    runs: join(dir, 'runs'),
+    trainingConfig: join(import.meta.dirname, '../../../examples/online-retail/training-job.yaml'),
+    transactions,
+    spineSize: 200,
+  });
+  let firstAuc = Number.NaN;
 
-  it('loads every row, runs the feature pipeline over 13 weekly dates and joins one row per spine row', async () => {
-    const first = await runLoop(config);
+  it('loads every row, runs the feature pipeline over 52 weekly dates, joins one row per spine row and trains a model', {
+    timeout: 300_000,
+  }, async () => {
+    const first = await runLoop(config, undefined, { runId: 'loop-1' });
     const [tx, features, labels] = first.tables;
     expect(tx).toMatchObject({
       table: 'retail.transactions',
@@ -21,17 +31,17 @@ describe('runLoop on the Online Retail data', async () => {
       partitions: 13,
       records: 541_909,
     });
-    // 13 Sundays 2011-09-04 … 2011-11-27 fall in three month partitions.
+    // 52 Sundays 2010-12-05 … 2011-11-27 fall in twelve month partitions.
     expect(features).toMatchObject({
       table: 'features.customer_features_v1',
       snapshots: 1,
-      partitions: 3,
-      records: 49_702,
+      partitions: 12,
+      records: 134_924,
     });
-    expect(labels).toMatchObject({ table: 'labels.customer_labels_v1', snapshots: 1, records: 49_702 });
+    expect(labels).toMatchObject({ table: 'labels.customer_labels_v1', snapshots: 1, records: 134_924 });
     expect(first.features).toMatchObject({
-      featureDates: 13,
-      rows: 49_702,
+      featureDates: 52,
+      rows: 134_924,
       quarantined: 5_268,
       guestOrders: 135_080,
       // The distribution-shift check has no previous run yet.
@@ -41,15 +51,40 @@ describe('runLoop on the Online Retail data', async () => {
     expect(first.join.withFeatures).toBeGreaterThan(100);
     expect(first.join.withFeatures).toBeLessThan(200);
     expect(first.join.sources).toEqual([`features.customer_features_v1@${features?.currentSnapshotId}`]);
+    // Training: dates up to 2011-05-29 train (80 % of customers fit, 20 % tune), 2011-08-28 and 09-04 validate.
+    expect(first.training).toMatchObject({
+      runId: 'loop-1',
+      model: 'customer-buys-90d',
+      version: 1,
+      alias: 'staging',
+      gateReasons: [],
+      rows: { train: 36_048, tuning: 9_012, validation: 6_723 },
+    });
+    firstAuc = first.training?.rocAuc ?? Number.NaN;
+    expect(firstAuc).toBeGreaterThan(0.72);
+    expect(firstAuc).toBeLessThan(0.78);
   });
 
-  it('is idempotent: a second run replaces the same partitions and dates with the same rows', async () => {
-    const second = await runLoop(config);
+  it('is idempotent: a second run replaces the same partitions and dates with the same rows', {
+    timeout: 300_000,
+  }, async () => {
+    const second = await runLoop(config, undefined, { runId: 'loop-2' });
     const [tx, features] = second.tables;
     expect(tx).toMatchObject({ snapshots: 2, operation: 'overwrite', partitions: 13, records: 541_909 });
-    expect(features).toMatchObject({ snapshots: 2, operation: 'overwrite', partitions: 3, records: 49_702 });
+    expect(features).toMatchObject({
+      snapshots: 2,
+      operation: 'overwrite',
+      partitions: 12,
+      records: 134_924,
+    });
     expect(second.features.expectations).toEqual({ passed: 7, failed: 0, skipped: 0 });
     expect(second.join.rows).toBe(200);
+    // The retrained model is version 2; the gate moves staging only if it is strictly better on ROC AUC.
+    const training = second.training!;
+    expect(training.version).toBe(2);
+    expect(Math.abs(training.rocAuc - firstAuc)).toBeLessThan(0.01);
+    expect(training.alias).toBe(training.rocAuc > firstAuc ? 'staging' : null);
+    if (training.alias === null) expect(training.gateReasons[0]).toMatch(/does not beat version 1/);
   });
 });
 
@@ -59,10 +94,15 @@ describe('parseArgs', () => {
       warehouse: '/w',
       transactions: 'examples/online-retail/data/online_retail.parquet',
       spineSize: 50,
-      from: '2011-09-04',
+      from: '2010-12-05',
       to: '2011-11-27',
       every: 7,
+      train: true,
+      trainingConfig: 'examples/online-retail/training-job.yaml',
+      registry: '.fti/registry',
+      runs: '.fti/runs',
     });
+    expect(parseArgs(['--train', 'false']).train).toBe(false);
   });
 
   it('names the bad argument', () => {

@@ -5,6 +5,7 @@ import {
   createTable,
   describeTable,
   getHistoricalFeatures,
+  LocalObjectStore,
   loadTable,
   openWarehouse,
   overwritePartitions,
@@ -13,8 +14,11 @@ import {
   type TableEnv,
   TableNotFoundError,
 } from '@fti/feature-store';
+import { openModelRegistry } from '@fti/model-registry';
+import { openRunTracker, runTraining, type TrainingEvent } from '@fti/training-pipeline';
 import type { LoopConfig } from './config.js';
 import { onlineRetailJob } from './online-retail-job.js';
+import { readGitCommit, readOnlineRetailTraining } from './online-retail-training.js';
 import { transactionsSourceSql, transactionsTable } from './transactions-table.js';
 
 /** What one run of the loop did, for printing and for tests. */
@@ -45,6 +49,19 @@ export interface LoopSummary {
     sources: string[];
     sample: Record<string, unknown>[];
   };
+  /** The training step; null with `--train false`. */
+  training: {
+    runId: string;
+    model: string;
+    version: number;
+    /** Validation ROC AUC (later feature dates than the training rows). */
+    rocAuc: number;
+    /** Alias the gate moved (`staging`), or null when the gate refused. */
+    alias: string | null;
+    gateReasons: string[];
+    rows: { train: number; tuning: number; validation: number };
+    seconds: number;
+  } | null;
   seconds: number;
 }
 
@@ -66,13 +83,14 @@ async function openOrCreate(env: TableEnv): Promise<Table> {
 export async function runLoop(
   config: LoopConfig,
   log: (message: string) => void = () => {},
+  options: { runId?: string; onTraining?: (event: TrainingEvent) => void } = {},
 ): Promise<LoopSummary> {
   const started = performance.now();
   const env = await openWarehouse({ location: { kind: 'local', path: config.warehouse } });
   try {
     log(`warehouse ${resolve(config.warehouse)}`);
     log(
-      `1/3 loading ${config.transactions} into retail.transactions (months(invoice_date), overwrite by partition)`,
+      `1/4 loading ${config.transactions} into retail.transactions (months(invoice_date), overwrite by partition)`,
     );
     let transactions = await openOrCreate(env);
     transactions = await overwritePartitions(
@@ -82,7 +100,7 @@ export async function runLoop(
     );
 
     log(
-      `2/3 feature pipeline: Online Retail customer features and labels, every ${config.every} days ${config.from} … ${config.to}`,
+      `2/4 feature pipeline: Online Retail customer features and labels, every ${config.every} days ${config.from} … ${config.to}`,
     );
     const run = await runFeaturePipeline(
       onlineRetailJob({ from: config.from, to: config.to, everyDays: config.every }),
@@ -98,7 +116,7 @@ export async function runLoop(
     const features = await loadTable(env, { namespace: 'features', name: 'customer_features_v1' });
     const labels = await loadTable(env, { namespace: 'labels', name: 'customer_labels_v1' });
 
-    log(`3/3 point-in-time join for a sample spine of ${config.spineSize} (customer, date) rows`);
+    log(`3/4 point-in-time join for a sample spine of ${config.spineSize} (customer, date) rows`);
     // Customers on as-of dates spread over the feature dates' span (the view's TTL is 7 days).
     const span = Math.round((Date.parse(config.to) - Date.parse(config.from)) / 86_400_000) + 7;
     const source = await snapshotRelation(transactions);
@@ -128,6 +146,35 @@ export async function runLoop(
         records: d.records,
       });
     }
+    let training: LoopSummary['training'] = null;
+    if (config.train) {
+      const trainingStarted = performance.now();
+      const trainingConfig = await readOnlineRetailTraining(config.trainingConfig);
+      log(
+        `4/4 training ${trainingConfig.name}: ${trainingConfig.tuning.trials} trials, up to ${trainingConfig.tuning.halving.maxEpochs} epochs, registry ${resolve(config.registry)}`,
+      );
+      const gitCommit = readGitCommit();
+      const result = await runTraining(trainingConfig, {
+        warehouse: env,
+        registry: openModelRegistry({ store: new LocalObjectStore({ root: resolve(config.registry) }) }),
+        tracker: openRunTracker({ store: new LocalObjectStore({ root: resolve(config.runs) }) }),
+        runId: options.runId ?? `loop-${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}`,
+        ...(gitCommit !== undefined ? { gitCommit } : {}),
+        libraryVersions: { node: process.version },
+        ...(options.onTraining ? { report: options.onTraining } : {}),
+      });
+      training = {
+        runId: result.runId,
+        model: result.model.name,
+        version: result.model.version,
+        rocAuc: result.metrics.roc_auc ?? Number.NaN,
+        alias: result.alias,
+        gateReasons: result.gate.reasons,
+        rows: result.rows,
+        seconds: (performance.now() - trainingStarted) / 1000,
+      };
+    }
+
     const revenue = frame.table.getChild('customer_features__revenue_90d');
     const sample = frame.table
       .slice(0, 5)
@@ -153,6 +200,7 @@ export async function runLoop(
         sources: frame.sources.map((s) => `${s.table}@${s.snapshotId}`),
         sample,
       },
+      training,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
