@@ -4,6 +4,7 @@ export type { FolderCatalogOptions } from './catalog/folder-catalog.js';
 export { FolderCatalog } from './catalog/folder-catalog.js';
 export type { GlueCatalogOptions } from './catalog/glue-catalog.js';
 export { GlueCatalog } from './catalog/glue-catalog.js';
+export { collectArrowTable } from './engine/collect-arrow-table.js';
 export type { ChunkStream, DuckDbOptions } from './engine/duck-db.js';
 export { DuckDb } from './engine/duck-db.js';
 export { filterToSql } from './engine/filter-sql.js';
@@ -116,5 +117,12 @@ export type { ReadPlan } from './table/plan-read.js';
 export { planRead } from './table/plan-read.js';
 export type { ReadOptions } from './table/read-options.js';
 export type { ScanOptions } from './table/scan-table.js';
-export { queryTable, readTable, readTableColumns, scanTable, snapshotRelation } from './table/scan-table.js';
+export {
+  queryTable,
+  queryTableArrow,
+  readTable,
+  readTableColumns,
+  scanTable,
+  snapshotRelation,
+} from './table/scan-table.js';
 export type { RetryPolicy, Table, TableEnv } from './table/table-env.js';

@@ -1,8 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type * as arrow from 'apache-arrow';
+import { collectArrowTable } from '../engine/collect-arrow-table.js';
 import { quoteIdentifier as q } from '../engine/sql-quote.js';
 import { InvalidInputError } from '../errors.js';
-import { collectArrowTable } from './collect-arrow-table.js';
 import {
   type PlanPointInTimeJoinOptions,
   type PointInTimeViewRequest,

@@ -1,4 +1,5 @@
 import type * as arrow from 'apache-arrow';
+import { collectArrowTable } from '../engine/collect-arrow-table.js';
 import {
   type ColumnArrays,
   readColumns,
@@ -77,7 +78,7 @@ export async function snapshotRelation(
 
 /**
  * Runs SQL over a table's snapshot on the embedded DuckDB: `sql` receives the snapshot's relation and
- * returns the query. Small results only (rows as JS objects); stream big ones with {@link scanTable}.
+ * returns the query. Small results only (rows as JS objects); use {@link queryTableArrow} for columns.
  */
 export async function queryTable(
   table: Table,
@@ -86,4 +87,14 @@ export async function queryTable(
 ): Promise<Record<string, unknown>[]> {
   const { relation } = await snapshotRelation(table, options);
   return table.env.db.query(sql(relation));
+}
+
+/** Like {@link queryTable}, but returns the result as one Arrow table (typed columns, any size that fits). */
+export async function queryTableArrow(
+  table: Table,
+  sql: (relation: string) => string,
+  options: ReadOptions = {},
+): Promise<arrow.Table> {
+  const { relation } = await snapshotRelation(table, options);
+  return collectArrowTable(table.env.db.connection, sql(relation));
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDb } from '../engine/duck-db.js';
 import { InvalidInputError } from '../errors.js';
 import { collectArrowTable } from './collect-arrow-table.js';
+import { DuckDb } from './duck-db.js';
 
 let db: DuckDb;
 beforeAll(async () => {
