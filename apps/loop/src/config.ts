@@ -25,6 +25,13 @@ export const LoopConfigSchema = z.strictObject({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Run the monitoring job after training (`--monitor false` to skip); default true. */
+  monitor: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** The monitoring job's config (drift of November against September 2011). */
+  monitoringConfig: z.string().min(1).default('examples/online-retail/monitoring-job.yaml'),
   /** The training job config (its warehouse, registry and runs folders are replaced by the loop's). */
   trainingConfig: z.string().min(1).default('examples/online-retail/training-job.yaml'),
   /** Local model registry folder. */

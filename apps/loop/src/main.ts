@@ -32,6 +32,14 @@ try {
         `alias ${training.alias ?? `none (gate refused: ${training.gateReasons.join('; ')})`}; ${training.seconds.toFixed(1)} s`,
     );
   }
+  const { monitoring } = summary;
+  if (monitoring) {
+    log(
+      `monitoring: ${monitoring.driftedColumns}/${monitoring.evaluatedColumns} columns drifted` +
+        `${monitoring.datasetDrift ? ' (DATASET DRIFT)' : ''}, volume ${monitoring.volumeRatio?.toFixed(2) ?? '—'}×` +
+        `${monitoring.retrain ? ', retraining policy fired' : ''}; report ${monitoring.html}`,
+    );
+  }
   log(`done in ${summary.seconds.toFixed(1)} s`);
 } catch (error) {
   console.error(`[loop] failed: ${error instanceof Error ? error.message : String(error)}`);

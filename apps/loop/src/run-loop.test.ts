@@ -15,6 +15,7 @@ describe('runLoop on the Online Retail data', async () => {
     registry: join(dir, 'registry'),
     runs: join(dir, 'runs'),
     trainingConfig: join(import.meta.dirname, '../../../examples/online-retail/training-job.yaml'),
+    monitoringConfig: join(import.meta.dirname, '../../../examples/online-retail/monitoring-job.yaml'),
     transactions,
     spineSize: 200,
   });
@@ -63,6 +64,12 @@ describe('runLoop on the Online Retail data', async () => {
     firstAuc = first.training?.rocAuc ?? Number.NaN;
     expect(firstAuc).toBeGreaterThan(0.72);
     expect(firstAuc).toBeLessThan(0.78);
+    // November 2011 against September 2011: volume nearly doubles (84,711 / 50,226 lines) and every daily
+    // measure drifts, so the monitor flags the autumn shift and the retraining policy fires.
+    expect(first.monitoring).toMatchObject({ datasetDrift: true, retrain: true });
+    expect(first.monitoring?.volumeRatio).toBeCloseTo(84_711 / 50_226, 6);
+    expect(first.monitoring?.driftedColumns).toBe(first.monitoring?.evaluatedColumns);
+    expect(first.monitoring?.html).toMatch(/\.html$/);
   });
 
   it('is idempotent: a second run replaces the same partitions and dates with the same rows', {
@@ -98,6 +105,8 @@ describe('parseArgs', () => {
       to: '2011-11-27',
       every: 7,
       train: true,
+      monitor: true,
+      monitoringConfig: 'examples/online-retail/monitoring-job.yaml',
       trainingConfig: 'examples/online-retail/training-job.yaml',
       registry: '.fti/registry',
       runs: '.fti/runs',

@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { runFeaturePipeline } from '@fti/feature-pipeline';
 import {
   createTable,
@@ -15,6 +16,7 @@ import {
   TableNotFoundError,
 } from '@fti/feature-store';
 import { openModelRegistry } from '@fti/model-registry';
+import { parseMonitoringConfig, runMonitoring } from '@fti/monitoring';
 import { openRunTracker, runTraining, type TrainingEvent } from '@fti/training-pipeline';
 import type { LoopConfig } from './config.js';
 import { onlineRetailJob } from './online-retail-job.js';
@@ -62,6 +64,15 @@ export interface LoopSummary {
     rows: { train: number; tuning: number; validation: number };
     seconds: number;
   } | null;
+  /** The monitoring step: November 2011 against September 2011 (the autumn shift); null with `--monitor false`. */
+  monitoring: {
+    driftedColumns: number;
+    evaluatedColumns: number;
+    datasetDrift: boolean;
+    volumeRatio: number | null;
+    retrain: boolean;
+    html: string;
+  } | null;
   seconds: number;
 }
 
@@ -90,7 +101,7 @@ export async function runLoop(
   try {
     log(`warehouse ${resolve(config.warehouse)}`);
     log(
-      `1/4 loading ${config.transactions} into retail.transactions (months(invoice_date), overwrite by partition)`,
+      `1/5 loading ${config.transactions} into retail.transactions (months(invoice_date), overwrite by partition)`,
     );
     let transactions = await openOrCreate(env);
     transactions = await overwritePartitions(
@@ -100,7 +111,7 @@ export async function runLoop(
     );
 
     log(
-      `2/4 feature pipeline: Online Retail customer features and labels, every ${config.every} days ${config.from} … ${config.to}`,
+      `2/5 feature pipeline: Online Retail customer features and labels, every ${config.every} days ${config.from} … ${config.to}`,
     );
     const run = await runFeaturePipeline(
       onlineRetailJob({ from: config.from, to: config.to, everyDays: config.every }),
@@ -116,7 +127,7 @@ export async function runLoop(
     const features = await loadTable(env, { namespace: 'features', name: 'customer_features_v1' });
     const labels = await loadTable(env, { namespace: 'labels', name: 'customer_labels_v1' });
 
-    log(`3/4 point-in-time join for a sample spine of ${config.spineSize} (customer, date) rows`);
+    log(`3/5 point-in-time join for a sample spine of ${config.spineSize} (customer, date) rows`);
     // Customers on as-of dates spread over the feature dates' span (the view's TTL is 7 days).
     const span = Math.round((Date.parse(config.to) - Date.parse(config.from)) / 86_400_000) + 7;
     const source = await snapshotRelation(transactions);
@@ -151,7 +162,7 @@ export async function runLoop(
       const trainingStarted = performance.now();
       const trainingConfig = await readOnlineRetailTraining(config.trainingConfig);
       log(
-        `4/4 training ${trainingConfig.name}: ${trainingConfig.tuning.trials} trials, up to ${trainingConfig.tuning.halving.maxEpochs} epochs, registry ${resolve(config.registry)}`,
+        `4/5 training ${trainingConfig.name}: ${trainingConfig.tuning.trials} trials, up to ${trainingConfig.tuning.halving.maxEpochs} epochs, registry ${resolve(config.registry)}`,
       );
       const gitCommit = readGitCommit();
       const result = await runTraining(trainingConfig, {
@@ -172,6 +183,39 @@ export async function runLoop(
         gateReasons: result.gate.reasons,
         rows: result.rows,
         seconds: (performance.now() - trainingStarted) / 1000,
+      };
+    }
+
+    let monitoring: LoopSummary['monitoring'] = null;
+    if (config.monitor) {
+      const outputs = join(dirname(resolve(config.warehouse)), 'monitoring');
+      const parsed = parseMonitoringConfig(
+        await readFile(config.monitoringConfig, 'utf8'),
+        config.monitoringConfig,
+      );
+      const monitoringConfig = {
+        ...parsed,
+        outputs: { ...parsed.outputs, dir: outputs, prometheus: { textfile: join(outputs, 'fti.prom') } },
+      };
+      log(
+        `5/5 monitoring ${monitoringConfig.job}: ${monitoringConfig.current.kind} window against the reference window`,
+      );
+      // The run is dated at the end of its current window, so the report is the same on every machine.
+      const windowEnd = Date.parse(
+        monitoringConfig.current.kind === 'table' ? (monitoringConfig.current.window?.to ?? '') : '',
+      );
+      const result = await runMonitoring(monitoringConfig, {
+        env,
+        ...(Number.isFinite(windowEnd) ? { now: () => windowEnd } : {}),
+      });
+      const { dataset } = result.report.drift;
+      monitoring = {
+        driftedColumns: dataset.driftedColumns,
+        evaluatedColumns: dataset.evaluatedColumns,
+        datasetDrift: dataset.datasetDrift,
+        volumeRatio: result.report.quality.volume.ratio ?? null,
+        retrain: result.report.retrain.fire,
+        html: result.files.html,
       };
     }
 
@@ -201,6 +245,7 @@ export async function runLoop(
         sample,
       },
       training,
+      monitoring,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {

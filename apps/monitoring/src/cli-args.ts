@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Command-line arguments of the monitoring job. */
 export const CliArgsSchema = z.strictObject({
   /** Monitoring configuration (JSON or YAML). */
-  config: z.string().min(1).default('apps/monitoring/config/online-retail.yaml'),
+  config: z.string().min(1).default('examples/online-retail/monitoring-job.yaml'),
   /** Local warehouse folder. */
   warehouse: z.string().min(1).default('.fti/warehouse'),
   /** Run date (ISO); default now. Sets the report date, freshness and cooldowns. */

@@ -34,7 +34,7 @@ describe('slideMonths', () => {
 describe('parseCliArgs', () => {
   test('defaults, --key=value, and a clear error', () => {
     expect(parseCliArgs(['--', '--months=3', '--now', '2011-12-01'])).toEqual({
-      config: 'apps/monitoring/config/online-retail.yaml',
+      config: 'examples/online-retail/monitoring-job.yaml',
       warehouse: '.fti/warehouse',
       now: '2011-12-01',
       months: 3,
