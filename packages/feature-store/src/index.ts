@@ -82,6 +82,18 @@ export { LocalObjectStore } from './object-store/local-object-store.js';
 export type * from './object-store/object-store.js';
 export type { S3ObjectStoreOptions } from './object-store/s3-object-store.js';
 export { S3ObjectStore } from './object-store/s3-object-store.js';
+export type { EmbeddedOnlineStoreOptions } from './online/embedded-online-store.js';
+export { EmbeddedOnlineStore } from './online/embedded-online-store.js';
+export type {
+  EntityKey,
+  OnlineFeatures,
+  OnlineRow,
+  OnlineStore,
+  OnlineValue,
+  OnlineWatermark,
+} from './online/online-store.js';
+export type { RedisOnlineStoreOptions } from './online/redis-online-store.js';
+export { RedisOnlineStore } from './online/redis-online-store.js';
 export { FEATURES_NAMESPACE, featureViewTableId } from './store/feature-view-table-id.js';
 export type {
   GetHistoricalFeaturesOptions,

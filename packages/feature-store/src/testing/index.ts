@@ -12,4 +12,6 @@ export {
   INVALID_KEYS,
   type ObjectStoreFixture,
 } from './object-store-contract.js';
+export { describeOnlineStoreContract, type OnlineStoreFixture } from './online-store-contract.js';
+export { type RedisServer, startRedisServer } from './redis-server.js';
 export { sampleTableMetadata } from './sample-table-metadata.js';
