@@ -1,17 +1,10 @@
+// The runtime's input errors are thrown by preprocessing and models, which moved to @fti/model-runtime;
+// re-exported so `@fti/training-pipeline` keeps exporting the classes its callers catch.
+export { ColumnValueError, InvalidInputError } from '@fti/model-runtime';
+
 /** Base class of every error thrown by `@fti/training-pipeline`. */
 export class TrainingPipelineError extends Error {
   override name = 'TrainingPipelineError';
-}
-
-/** An argument is malformed: mismatched lengths, labels outside the allowed set, an option out of range. */
-export class InvalidInputError extends TrainingPipelineError {
-  override name = 'InvalidInputError';
-  /** The argument or option at fault, e.g. `yScore` or `sampleWeight`. */
-  readonly argument: string;
-  constructor(argument: string, problem: string, options?: ErrorOptions) {
-    super(`\`${argument}\` ${problem}`, options);
-    this.argument = argument;
-  }
 }
 
 /**
@@ -25,20 +18,6 @@ export class UndefinedMetricError extends TrainingPipelineError {
   constructor(metric: string, reason: string, options?: ErrorOptions) {
     super(`${metric} is undefined: ${reason}`, options);
     this.metric = metric;
-  }
-}
-
-/** A feature column cannot be fitted or transformed: missing, NaN/Inf without imputation, out of domain. */
-export class ColumnValueError extends TrainingPipelineError {
-  override name = 'ColumnValueError';
-  /** The column at fault. */
-  readonly column: string;
-  /** First offending row index, when one row is to blame. */
-  readonly row: number | undefined;
-  constructor(column: string, problem: string, row?: number, options?: ErrorOptions) {
-    super(`column \`${column}\`${row === undefined ? '' : ` (row ${row})`}: ${problem}`, options);
-    this.column = column;
-    this.row = row;
   }
 }
 

@@ -1,6 +1,58 @@
-export type { BackendName, SelectedBackend } from './backend/backend-name.js';
-export { locateWasmBinaries } from './backend/locate-wasm-binaries.js';
-export { describeBackend, type SelectBackendOptions, selectBackend } from './backend/select-backend.js';
+export type {
+  BackendName,
+  CategoricalValues,
+  FeatureColumns,
+  FeatureRows,
+  FittedNumericFeature,
+  FittedOneHotFeature,
+  FittedPreprocessor,
+  FittedScale,
+  FtiModelMetadata,
+  ModelArtifactFile,
+  ModelArtifacts,
+  RandomSource,
+  SelectedBackend,
+} from '@fti/model-runtime';
+export {
+  type Activation,
+  ActivationSchema,
+  applyPreprocessor,
+  type CreateModelOptions,
+  countOutputs,
+  createModel,
+  createMulberry32,
+  type DenseLayer,
+  type DenseModel,
+  describeBackend,
+  type FeatureMatrix,
+  LAYERS_MODEL_NAME,
+  type LayerActivation,
+  type LayerPlan,
+  LinearRegressionSpecSchema,
+  LogisticRegressionSpecSchema,
+  loadModelArtifacts,
+  locateWasmBinaries,
+  MISSING_SUFFIX,
+  MlpSpecSchema,
+  type ModelSpec,
+  type ModelSpecInput,
+  ModelSpecSchema,
+  OTHER_CATEGORY,
+  type PredictProbaOptions,
+  parseModelSpec,
+  planLayers,
+  predictProba,
+  readFittedPreprocessor,
+  type SaveModelArtifactsOptions,
+  type SelectBackendOptions,
+  saveModelArtifacts,
+  selectBackend,
+  type Task,
+  TaskSchema,
+  taskOf,
+  toLayersModel,
+  UNSEEN_CATEGORY,
+} from '@fti/model-runtime';
 export { buildDataset } from './dataset/build-dataset.js';
 export { checkFeatureValues } from './dataset/check-feature-values.js';
 export type {
@@ -80,44 +132,7 @@ export {
   tuneThreshold,
 } from './evaluation/tune-threshold.js';
 export type { UndefinedMetric } from './evaluation/undefined-metric.js';
-export { type CreateModelOptions, createModel } from './models/create-model.js';
-export {
-  countOutputs,
-  type DenseLayer,
-  type DenseModel,
-  type LayerActivation,
-  taskOf,
-} from './models/dense-model.js';
-export type { FeatureRows } from './models/feature-rows.js';
-export { loadModelArtifacts } from './models/load-model-artifacts.js';
-export type { FtiModelMetadata, ModelArtifactFile, ModelArtifacts } from './models/model-artifacts.js';
-export {
-  type Activation,
-  ActivationSchema,
-  LinearRegressionSpecSchema,
-  LogisticRegressionSpecSchema,
-  MlpSpecSchema,
-  type ModelSpec,
-  type ModelSpecInput,
-  ModelSpecSchema,
-  type Task,
-  TaskSchema,
-} from './models/model-spec.js';
-export { parseModelSpec } from './models/parse-model-spec.js';
-export { type LayerPlan, planLayers } from './models/plan-layers.js';
-export { type PredictProbaOptions, predictProba } from './models/predict-proba.js';
-export { type SaveModelArtifactsOptions, saveModelArtifacts } from './models/save-model-artifacts.js';
-export { LAYERS_MODEL_NAME, toLayersModel } from './models/to-layers-model.js';
-export { applyPreprocessor, type FeatureMatrix } from './preprocessing/apply-preprocessor.js';
-export type { CategoricalValues, FeatureColumns } from './preprocessing/feature-columns.js';
 export { fitPreprocessor } from './preprocessing/fit-preprocessor.js';
-export type {
-  FittedNumericFeature,
-  FittedOneHotFeature,
-  FittedPreprocessor,
-  FittedScale,
-} from './preprocessing/fitted-preprocessor.js';
-export { MISSING_SUFFIX, OTHER_CATEGORY, UNSEEN_CATEGORY } from './preprocessing/list-feature-names.js';
 export type {
   FeatureSpec,
   ImputeSpec,
@@ -126,9 +141,6 @@ export type {
   PreprocessorSpec,
   ScaleSpec,
 } from './preprocessing/preprocessor-spec.js';
-export { readFittedPreprocessor } from './preprocessing/read-fitted-preprocessor.js';
-export { createMulberry32 } from './random/create-mulberry32.js';
-export type { RandomSource } from './random/random-source.js';
 export { shuffleInPlace } from './random/shuffle-in-place.js';
 export {
   type CandidateEvaluation,

@@ -1,4 +1,4 @@
-import type { FeatureColumns } from '../preprocessing/feature-columns.js';
+import type { FeatureColumns } from '@fti/model-runtime';
 
 /** Value type of a dataset feature, as the model registry's signature records it. */
 export type DatasetFeatureType = 'float' | 'int' | 'string' | 'bool';

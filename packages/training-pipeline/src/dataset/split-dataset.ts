@@ -1,5 +1,5 @@
+import { createMulberry32 } from '@fti/model-runtime';
 import { DatasetError } from '../errors.js';
-import { createMulberry32 } from '../random/create-mulberry32.js';
 import type { Split } from '../splits/split.js';
 import { splitByGroup } from '../splits/split-by-group.js';
 import { splitFromMask } from '../splits/split-from-mask.js';

@@ -1,4 +1,4 @@
-import type { FeatureColumns } from '../preprocessing/feature-columns.js';
+import type { FeatureColumns } from '@fti/model-runtime';
 import type { Dataset } from './dataset.js';
 
 /** The rows of a dataset at `indices` (in that order), as a new dataset with the same features and lineage. */

@@ -1,6 +1,6 @@
+import { createModel } from '@fti/model-runtime';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../errors.js';
-import { createModel } from './create-model.js';
 
 const bytes = (arrays: Float32Array[]) =>
   Buffer.concat(arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)));

@@ -1,9 +1,9 @@
+import type { FittedNumericFeature } from '@fti/model-runtime';
+import { prepareNumericColumn } from '@fti/model-runtime';
 import { ColumnValueError } from '../errors.js';
 import { medianSorted } from '../stats/median-sorted.js';
 import { fitScale } from './fit-scale.js';
-import type { FittedNumericFeature } from './fitted-preprocessor.js';
 import { positiveZero } from './positive-zero.js';
-import { prepareNumericColumn } from './prepare-numeric-column.js';
 import type { ImputeSpec, NumericFeatureSpec } from './preprocessor-spec.js';
 
 /** Fits imputation (on raw non-NaN values), then the scaler on the imputed, log1p-transformed column. */

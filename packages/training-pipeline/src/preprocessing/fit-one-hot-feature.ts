@@ -1,5 +1,5 @@
+import type { FittedOneHotFeature } from '@fti/model-runtime';
 import { ColumnValueError } from '../errors.js';
-import type { FittedOneHotFeature } from './fitted-preprocessor.js';
 import type { OneHotFeatureSpec } from './preprocessor-spec.js';
 
 /** Orders category keys: strings ascending by code unit, `null` (missing) last. */

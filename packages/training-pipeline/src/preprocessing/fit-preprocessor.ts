@@ -1,12 +1,9 @@
+import type { FeatureColumns, FittedPreprocessor } from '@fti/model-runtime';
+import { countRows, listFeatureNames, readCategoricalColumn, readNumericColumn } from '@fti/model-runtime';
 import { InvalidInputError } from '../errors.js';
-import { countRows } from './count-rows.js';
-import type { FeatureColumns } from './feature-columns.js';
 import { fitNumericFeature } from './fit-numeric-feature.js';
 import { fitOneHotFeature } from './fit-one-hot-feature.js';
-import type { FittedPreprocessor } from './fitted-preprocessor.js';
-import { listFeatureNames } from './list-feature-names.js';
 import type { PreprocessorSpec } from './preprocessor-spec.js';
-import { readCategoricalColumn, readNumericColumn } from './read-column.js';
 
 /**
  * Fits every feature of `spec` on the training split's columns (never on validation or test data) and

@@ -1,6 +1,6 @@
+import type { FittedScale } from '@fti/model-runtime';
 import { medianSorted } from '../stats/median-sorted.js';
 import { percentileSorted } from '../stats/percentile-sorted.js';
-import type { FittedScale } from './fitted-preprocessor.js';
 import { positiveZero } from './positive-zero.js';
 import type { ScaleSpec } from './preprocessor-spec.js';
 
@@ -42,9 +42,4 @@ export function fitScale(kind: ScaleSpec, values: Float64Array): FittedScale {
   const sorted = Float64Array.from(values).sort();
   const range = percentileSorted(sorted, 75) - percentileSorted(sorted, 25);
   return { kind, center: positiveZero(medianSorted(sorted)), scale: range < 10 * Number.EPSILON ? 1 : range };
-}
-
-/** Applies a fitted scaler to one value with scikit-learn's operation order. */
-export function applyScale(scale: FittedScale, x: number): number {
-  return scale.kind === 'minmax' ? x * scale.scale + scale.min : (x - scale.center) / scale.scale;
 }

@@ -1,10 +1,9 @@
+import { applyPreprocessor, readFittedPreprocessor } from '@fti/model-runtime';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ColumnValueError, InvalidInputError } from '../errors.js';
-import { applyPreprocessor } from './apply-preprocessor.js';
 import { fitPreprocessor } from './fit-preprocessor.js';
 import type { PreprocessorSpec } from './preprocessor-spec.js';
-import { readFittedPreprocessor } from './read-fitted-preprocessor.js';
 
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
 // Values on a 1e-3 grid: spreads far from the subnormal range, where a variance cannot be represented.

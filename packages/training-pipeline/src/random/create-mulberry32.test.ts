@@ -1,5 +1,5 @@
+import { createMulberry32 } from '@fti/model-runtime';
 import { describe, expect, it } from 'vitest';
-import { createMulberry32 } from './create-mulberry32.js';
 import { shuffleInPlace } from './shuffle-in-place.js';
 
 describe('createMulberry32', () => {

@@ -1,4 +1,4 @@
-import type { RandomSource } from './random-source.js';
+import type { RandomSource } from '@fti/model-runtime';
 
 /** Fisher-Yates shuffle of `values` in place with the injected random source; returns the same array. */
 export function shuffleInPlace<T extends { length: number; [index: number]: number }>(

@@ -3,19 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalObjectStore } from '@fti/feature-store';
 import { aliasHistory, getVersion, loadModel, openModelRegistry } from '@fti/model-registry';
+import {
+  applyPreprocessor,
+  loadModelArtifacts,
+  predictProba,
+  readFittedPreprocessor,
+  selectBackend,
+} from '@fti/model-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createSyntheticWarehouse,
   type SyntheticWarehouse,
   syntheticDatasetSpec,
 } from '../../test/dataset/synthetic-warehouse.js';
-import { selectBackend } from '../backend/select-backend.js';
 import { buildDataset } from '../dataset/build-dataset.js';
 import { DatasetError } from '../errors.js';
-import { loadModelArtifacts } from '../models/load-model-artifacts.js';
-import { predictProba } from '../models/predict-proba.js';
-import { applyPreprocessor } from '../preprocessing/apply-preprocessor.js';
-import { readFittedPreprocessor } from '../preprocessing/read-fitted-preprocessor.js';
 import { getRun } from '../tracking/get-run.js';
 import { openRunTracker } from '../tracking/run-tracker.js';
 import { PREPROCESSING_PATH, runTraining, type TrainingContext } from './run-training.js';

@@ -1,8 +1,8 @@
+import { ModelSpecSchema } from '@fti/model-runtime';
 import { z } from 'zod';
 import { DatasetSpecSchema } from '../dataset/dataset-spec.js';
 import { SplitSpecSchema } from '../dataset/split-spec.js';
 import { InvalidInputError } from '../errors.js';
-import { ModelSpecSchema } from '../models/model-spec.js';
 import { TrainSpecSchema } from '../train/train-spec.js';
 import { SearchSpaceSchema } from '../tuning/search-space.js';
 import { PreprocessorSpecSchema } from './preprocessor-spec-schema.js';

@@ -1,5 +1,5 @@
+import type { RandomSource } from '@fti/model-runtime';
 import { InvalidInputError } from '../errors.js';
-import type { RandomSource } from '../random/random-source.js';
 import { shuffleInPlace } from '../random/shuffle-in-place.js';
 import { checkFraction } from './check-fraction.js';
 import type { Split } from './split.js';

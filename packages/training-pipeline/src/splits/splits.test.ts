@@ -1,7 +1,7 @@
+import { createMulberry32 } from '@fti/model-runtime';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../errors.js';
-import { createMulberry32 } from '../random/create-mulberry32.js';
 import { computeClassWeights } from './compute-class-weights.js';
 import { expandClassWeights } from './expand-class-weights.js';
 import { groupKFold } from './group-k-fold.js';

@@ -1,4 +1,4 @@
-import type { Task } from '../models/model-spec.js';
+import type { Task } from '@fti/model-runtime';
 import type { BatchBuffers } from './batch-buffers.js';
 
 // Probabilities come back as float32, so clip at float32's resolution rather than float64's.

@@ -1,4 +1,4 @@
-import type { Task } from '../models/model-spec.js';
+import type { Task } from '@fti/model-runtime';
 import type { TrainingSet } from './training-set.js';
 
 /** One mini-batch in JS memory, in the layouts the gradient step uploads. */

@@ -1,5 +1,5 @@
+import type { Task } from '@fti/model-runtime';
 import { InvalidInputError } from '../errors.js';
-import type { Task } from '../models/model-spec.js';
 import type { TrainingSet } from './training-set.js';
 
 /** Rejects a training or validation set the model cannot learn from, naming the row and what to fix. */

@@ -1,12 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients.js';
+import type { ModelSpecInput } from '@fti/model-runtime';
+import { applyLayers, createModel, createMulberry32, selectBackend, uploadLayers } from '@fti/model-runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeRows } from '../../test/models/make-rows.js';
-import { selectBackend } from '../backend/select-backend.js';
-import { applyLayers, uploadLayers } from '../models/apply-layers.js';
-import { createModel } from '../models/create-model.js';
-import type { ModelSpecInput } from '../models/model-spec.js';
-import { createMulberry32 } from '../random/create-mulberry32.js';
 import { createBatchBuffers, fillBatch } from './batch-buffers.js';
 import { computeGradients } from './compute-gradients.js';
 import { createFlatParameters } from './flat-parameters.js';

@@ -1,7 +1,6 @@
+import type { DenseLayer, LayerActivation } from '@fti/model-runtime';
+import { applyDense, type LayerTensors, readTensorInto } from '@fti/model-runtime';
 import * as tf from '@tensorflow/tfjs-core';
-import { readTensorInto } from '../backend/read-tensor-into.js';
-import { applyDense, type LayerTensors } from '../models/apply-layers.js';
-import type { DenseLayer, LayerActivation } from '../models/dense-model.js';
 import type { BatchBuffers } from './batch-buffers.js';
 import type { FlatParameters } from './flat-parameters.js';
 

@@ -1,11 +1,10 @@
+import type { DenseModel } from '@fti/model-runtime';
+import { predictProbaSync, taskOf } from '@fti/model-runtime';
 import { UndefinedMetricError } from '../errors.js';
 import { computeLogLoss } from '../evaluation/compute-log-loss.js';
 import { computeMulticlassLogLoss } from '../evaluation/compute-multiclass-log-loss.js';
 import { computeRegressionErrors } from '../evaluation/compute-regression-errors.js';
 import { computeRocAuc } from '../evaluation/compute-roc-auc.js';
-import type { DenseModel } from '../models/dense-model.js';
-import { taskOf } from '../models/dense-model.js';
-import { predictProbaSync } from '../models/predict-proba.js';
 import type { TrainingSet } from './training-set.js';
 
 /** Validation metrics of one epoch. */

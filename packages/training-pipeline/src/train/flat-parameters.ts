@@ -1,4 +1,4 @@
-import type { DenseLayer, DenseModel } from '../models/dense-model.js';
+import type { DenseLayer, DenseModel } from '@fti/model-runtime';
 
 /**
  * A model's weights in one Float32Array (layer by layer: kernel, then bias), with per-layer views, so the

@@ -1,11 +1,9 @@
+import { createModel, predictProba, selectBackend } from '@fti/model-runtime';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeBinaryRows, makeRows, weightBytes } from '../../test/models/make-rows.js';
-import { selectBackend } from '../backend/select-backend.js';
 import { InvalidInputError } from '../errors.js';
 import { computeRocAuc } from '../evaluation/compute-roc-auc.js';
-import { createModel } from '../models/create-model.js';
-import { predictProba } from '../models/predict-proba.js';
 import { computeClassWeights } from '../splits/compute-class-weights.js';
 import { expandClassWeights } from '../splits/expand-class-weights.js';
 import { evaluateValidation } from './evaluate-validation.js';

@@ -1,10 +1,7 @@
+import type { SelectedBackend } from '@fti/model-runtime';
+import { createMulberry32, type DenseModel, parseModelSpec, selectBackend, taskOf } from '@fti/model-runtime';
 import * as tf from '@tensorflow/tfjs-core';
-import type { SelectedBackend } from '../backend/backend-name.js';
-import { selectBackend } from '../backend/select-backend.js';
 import { InvalidInputError } from '../errors.js';
-import { type DenseModel, taskOf } from '../models/dense-model.js';
-import { parseModelSpec } from '../models/parse-model-spec.js';
-import { createMulberry32 } from '../random/create-mulberry32.js';
 import { shuffleInPlace } from '../random/shuffle-in-place.js';
 import { sumBatchLoss } from './accumulate-loss.js';
 import { createBatchBuffers, fillBatch } from './batch-buffers.js';

@@ -1,4 +1,4 @@
-import type { FeatureRows } from '../models/feature-rows.js';
+import type { FeatureRows } from '@fti/model-runtime';
 
 /** Rows to train or validate on: features, targets and optional weights. */
 export interface TrainingSet {

@@ -1,6 +1,6 @@
+import type { ModelSpec, ModelSpecInput } from '@fti/model-runtime';
+import { parseModelSpec } from '@fti/model-runtime';
 import { InvalidSearchSpaceError } from '../errors.js';
-import type { ModelSpec, ModelSpecInput } from '../models/model-spec.js';
-import { parseModelSpec } from '../models/parse-model-spec.js';
 import { parseTrainSpec } from '../train/parse-train-spec.js';
 import type { TrainSpec, TrainSpecInput } from '../train/train-spec.js';
 import type { TrialParams } from './search-space.js';

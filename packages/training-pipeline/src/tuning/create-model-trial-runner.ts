@@ -1,5 +1,5 @@
-import { createModel } from '../models/create-model.js';
-import type { DenseModel } from '../models/dense-model.js';
+import type { DenseModel } from '@fti/model-runtime';
+import { createModel } from '@fti/model-runtime';
 import type { EpochMetrics } from '../train/train-model.js';
 import { trainModel } from '../train/train-model.js';
 import type { TrainingSet } from '../train/training-set.js';

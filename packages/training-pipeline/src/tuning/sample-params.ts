@@ -1,4 +1,4 @@
-import type { RandomSource } from '../random/random-source.js';
+import type { RandomSource } from '@fti/model-runtime';
 import type { ParamDistribution, ParamValue, SearchSpace, TrialParams } from './search-space.js';
 
 /** Draws one value of every parameter, in sorted path order (so a seed always gives the same trials). */

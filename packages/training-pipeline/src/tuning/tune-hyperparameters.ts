@@ -1,4 +1,4 @@
-import { createMulberry32 } from '../random/create-mulberry32.js';
+import { createMulberry32 } from '@fti/model-runtime';
 import type { EpochMetrics } from '../train/train-model.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import { type HalvingSpec, planHalving, type Rung } from './plan-halving.js';

@@ -1,12 +1,10 @@
+import { createMulberry32, predictProba, selectBackend } from '@fti/model-runtime';
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeBinaryRows, weightBytes } from '../../test/models/make-rows.js';
-import { selectBackend } from '../backend/select-backend.js';
 import { InvalidSearchSpaceError } from '../errors.js';
 import { computeRocAuc } from '../evaluation/compute-roc-auc.js';
-import { predictProba } from '../models/predict-proba.js';
-import { createMulberry32 } from '../random/create-mulberry32.js';
 import { applyParams } from './apply-params.js';
 import { createModelTrialRunner } from './create-model-trial-runner.js';
 import { planHalving } from './plan-halving.js';

@@ -9,7 +9,7 @@ import {
   type Table,
   type Warehouse,
 } from '@fti/feature-store';
-import { createMulberry32 } from '../../src/random/create-mulberry32.js';
+import { createMulberry32 } from '@fti/model-runtime';
 
 /** What {@link createSyntheticWarehouse} builds. */
 export interface SyntheticWarehouse {

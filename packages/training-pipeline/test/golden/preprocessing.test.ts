@@ -1,8 +1,8 @@
+import type { FittedNumericFeature } from '@fti/model-runtime';
+import { applyPreprocessor, applyScale } from '@fti/model-runtime';
 import { describe, expect, it } from 'vitest';
-import { applyPreprocessor } from '../../src/preprocessing/apply-preprocessor.js';
 import { fitPreprocessor } from '../../src/preprocessing/fit-preprocessor.js';
-import { applyScale, fitScale } from '../../src/preprocessing/fit-scale.js';
-import type { FittedNumericFeature } from '../../src/preprocessing/fitted-preprocessor.js';
+import { fitScale } from '../../src/preprocessing/fit-scale.js';
 import { agrees, loadGolden, mismatch } from './load-golden.js';
 
 interface Fitted {

@@ -1,4 +1,4 @@
-import { createMulberry32 } from '../../src/random/create-mulberry32.js';
+import { createMulberry32 } from '@fti/model-runtime';
 
 /** Seeded rows for model tests: standard-normal features and a label from `label(row, noise)`. */
 export function makeRows<Y extends Uint8Array | Int32Array | Float64Array>(options: {

@@ -1,6 +1,6 @@
+import { applyScale } from './apply-scale.js';
 import { countRows } from './count-rows.js';
 import type { FeatureColumns } from './feature-columns.js';
-import { applyScale } from './fit-scale.js';
 import type { FittedNumericFeature, FittedOneHotFeature, FittedPreprocessor } from './fitted-preprocessor.js';
 import { prepareNumericColumn } from './prepare-numeric-column.js';
 import { readCategoricalColumn, readNumericColumn } from './read-column.js';
