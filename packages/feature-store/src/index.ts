@@ -84,6 +84,8 @@ export type { S3ObjectStoreOptions } from './object-store/s3-object-store.js';
 export { S3ObjectStore } from './object-store/s3-object-store.js';
 export type { EmbeddedOnlineStoreOptions } from './online/embedded-online-store.js';
 export { EmbeddedOnlineStore } from './online/embedded-online-store.js';
+export type { MaterializeOnlineOptions, MaterializeOnlineResult } from './online/materialize-online.js';
+export { materializeOnline } from './online/materialize-online.js';
 export type {
   EntityKey,
   OnlineFeatures,
@@ -92,6 +94,11 @@ export type {
   OnlineValue,
   OnlineWatermark,
 } from './online/online-store.js';
+export type {
+  OnlineMaterializationPlan,
+  PlanOnlineMaterializationOptions,
+} from './online/plan-online-materialization.js';
+export { planOnlineMaterialization } from './online/plan-online-materialization.js';
 export type { RedisOnlineStoreOptions } from './online/redis-online-store.js';
 export { RedisOnlineStore } from './online/redis-online-store.js';
 export { FEATURES_NAMESPACE, featureViewTableId } from './store/feature-view-table-id.js';

@@ -2,7 +2,7 @@ import { InvalidInputError } from '../errors.js';
 import type { Feature, FeatureView } from '../features/feature-view.js';
 import type { OnlineFeatures, OnlineRow, OnlineValue } from './online-store.js';
 
-/** Field of an online record holding the event time, epoch ms (feature names never start with `_`). */
+/** Field of an online record holding the event time, epoch ms (view names start with a letter: no clash). */
 export const EVENT_TIME_FIELD = '_t';
 
 /**
