@@ -36,6 +36,19 @@ describe('EmbeddedOnlineStore', () => {
     expect(await fresh.get(view, [{ customer_id: 1 }])).toEqual([null]);
   });
 
+  it('deletes values that left the TTL on the next write, so they are gone even if the clock goes back', async () => {
+    let clock = Date.UTC(2024, 0, 1);
+    const store = await EmbeddedOnlineStore.open({ now: () => clock });
+    await store.write(view, [{ key: { customer_id: 1 }, eventTime: new Date(clock), values: { tier: 'a' } }]);
+    const written = clock;
+    clock += 2 * 86_400_000;
+    await store.write(view, [{ key: { customer_id: 2 }, eventTime: new Date(clock), values: { tier: 'b' } }]);
+    clock = written;
+    expect(
+      (await store.get(view, [{ customer_id: 1 }, { customer_id: 2 }])).map((g) => g?.values.tier ?? null),
+    ).toEqual([null, 'b']);
+  });
+
   it('rejects a file that is not an online store, saying what to do', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'fti-online-bad-'));
     try {

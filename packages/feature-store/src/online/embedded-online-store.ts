@@ -36,6 +36,7 @@ interface FileState {
  * The default online store: an in-process map, optionally persisted to one JSON file (written to a temp
  * file, then renamed, so a crash never leaves a torn file and a restart serves the same values). Each
  * change rewrites the whole file: fit for the embedded default, not for millions of entities (use Redis).
+ * Each write also deletes the view's values that have left the TTL by the store's clock.
  */
 export class EmbeddedOnlineStore implements OnlineStore {
   private persisting: Promise<void> = Promise.resolve();
@@ -77,10 +78,15 @@ export class EmbeddedOnlineStore implements OnlineStore {
   async write(view: FeatureView, rows: readonly OnlineRow[]): Promise<void> {
     const encoded = rows.map((row) => [entityKeyId(view, row.key), encodeOnlineRecord(view, row)] as const);
     const state = this.state(view);
+    const now = (this.options.now ?? Date.now)();
     for (const [id, record] of encoded) {
       const current = state.entities.get(id);
       if (current && Number(current[EVENT_TIME_FIELD]) > Number(record[EVENT_TIME_FIELD])) continue;
-      state.entities.set(id, record);
+      if (isServed(view, Number(record[EVENT_TIME_FIELD]), now)) state.entities.set(id, record);
+    }
+    // Values past the TTL are never served again: drop them so the map and the file stay bounded.
+    for (const [id, record] of state.entities) {
+      if (!isServed(view, Number(record[EVENT_TIME_FIELD]), now)) state.entities.delete(id);
     }
     await this.persist();
   }

@@ -39,6 +39,8 @@ export interface OnlineStore {
   /**
    * Stores each row's values for its entity unless the entity already holds values with a newer event
    * time (newer wins; equal event times overwrite). Rows of one call may name different entities only.
+   * A row already older than the view's TTL at the store's clock is not stored; adapters delete values
+   * once they expire.
    */
   write(view: FeatureView, rows: readonly OnlineRow[]): Promise<void>;
   /**

@@ -47,7 +47,7 @@ describe('RedisOnlineStore layout', () => {
       owner: 'tests',
       description: 'layout',
     });
-    const store = await RedisOnlineStore.connect({ url: server.url });
+    const store = await RedisOnlineStore.connect({ url: server.url, now: () => 2 * 86_400_000 - 3_600_000 });
     const raw = createClient({ url: server.url });
     await raw.connect();
     try {
@@ -56,6 +56,10 @@ describe('RedisOnlineStore layout', () => {
       ]);
       await store.setWatermark(view, { eventTime: new Date(86_400_000), snapshotId: null });
       expect(await raw.hGetAll('fti:layout:v3:42')).toEqual({ _t: '86400000', spend: '2.5' });
+      // Expires when the value leaves the 1-day TTL by the store's clock: 1 day after it, 1 h from now.
+      const left = await raw.pTTL('fti:layout:v3:42');
+      expect(left).toBeGreaterThan(3_600_000 - 60_000);
+      expect(left).toBeLessThanOrEqual(3_600_000);
       expect(await raw.get('fti:layout:v3:#watermark')).toBe(
         '{"eventTime":"1970-01-02T00:00:00.000Z","snapshotId":null}',
       );

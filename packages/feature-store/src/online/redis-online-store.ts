@@ -1,5 +1,6 @@
 import { createClient } from 'redis';
 import type { FeatureView } from '../features/feature-view.js';
+import { parseTtl } from '../features/parse-ttl.js';
 import { entityKeyId } from './entity-key-id.js';
 import { isServed } from './is-served.js';
 import {
@@ -30,22 +31,28 @@ function newClient(url: string) {
 
 /**
  * Replaces each entity's hash unless it holds a newer event time, atomically per batch (newer wins, so an
- * out-of-order write never regresses a value). ARGV[i] is a JSON array `[eventMs, field, value, ...]`.
+ * out-of-order write never regresses a value), and lets Redis delete it when its TTL runs out. ARGV[i] is a
+ * JSON array `[eventMs, msLeft, field, value, ...]`; an entry with no time left is not written.
  */
 const WRITE_NEWER = `
+local written = 0
 for i, key in ipairs(KEYS) do
   local entry = cjson.decode(ARGV[i])
+  local left = tonumber(entry[2])
   local current = redis.call('HGET', key, '${EVENT_TIME_FIELD}')
-  if (not current) or tonumber(current) <= tonumber(entry[1]) then
+  if left > 0 and ((not current) or tonumber(current) <= tonumber(entry[1])) then
     redis.call('DEL', key)
-    redis.call('HSET', key, '${EVENT_TIME_FIELD}', entry[1], unpack(entry, 2))
+    redis.call('HSET', key, '${EVENT_TIME_FIELD}', entry[1], unpack(entry, 3))
+    redis.call('PEXPIRE', key, left)
+    written = written + 1
   end
 end
-return #KEYS`;
+return written`;
 
 /**
  * An online store over a real Redis: one hash per entity at `fti:<view>:v<version>:<key>` (field `_t` the
  * event time in ms, one field per non-null feature), the watermark at `fti:<view>:v<version>:#watermark`.
+ * Each hash expires (PEXPIRE) when its value leaves the TTL by the store's clock, so Redis frees it.
  * Batches go in one round trip each (a Lua script for writes, a pipeline of HGETALL for reads).
  */
 export class RedisOnlineStore implements OnlineStore {
@@ -68,6 +75,7 @@ export class RedisOnlineStore implements OnlineStore {
 
   async write(view: FeatureView, rows: readonly OnlineRow[]): Promise<void> {
     const prefix = viewKeyPrefix(view);
+    const expiresAfter = parseTtl(view.ttl) - (this.options.now ?? Date.now)();
     const entries = rows.map((row) => {
       const record = encodeOnlineRecord(view, row);
       const flat: string[] = [];
@@ -76,7 +84,11 @@ export class RedisOnlineStore implements OnlineStore {
       }
       return {
         key: `${prefix}:${entityKeyId(view, row.key)}`,
-        json: JSON.stringify([record[EVENT_TIME_FIELD], ...flat]),
+        json: JSON.stringify([
+          record[EVENT_TIME_FIELD],
+          String(row.eventTime.getTime() + expiresAfter),
+          ...flat,
+        ]),
       };
     });
     for (const batch of chunk(entries, this.batchSize)) {

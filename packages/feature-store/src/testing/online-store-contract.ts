@@ -222,6 +222,18 @@ export function describeOnlineStoreContract(
       clock = T0;
     });
 
+    it('does not store a row that is already older than the TTL', async (ctx) => {
+      if (!fixture) return ctx.skip();
+      const store = await open();
+      const view = typedView('expired_write', 'P1D');
+      clock = T0 + 2 * DAY;
+      await store.write(view, [
+        { key: { customer_id: 1 }, eventTime: new Date(T0), values: { tier: 'late' } },
+      ]);
+      clock = T0; // Were it stored, it would be served now.
+      expect(await store.get(view, [{ customer_id: 1 }])).toEqual([null]);
+    });
+
     it('lands every one of many concurrent writes of different keys', async (ctx) => {
       if (!fixture) return ctx.skip();
       clock = T0;
