@@ -6,7 +6,7 @@ import {
   openScoringFixture,
   type ScoringFixture,
   THRESHOLD,
-} from '../../test/scoring-fixture.js';
+} from '../testing/scoring-fixture.js';
 import { loadServableModel } from './load-servable-model.js';
 
 let fixture: ScoringFixture;

@@ -1,6 +1,9 @@
 import { createTable, loadTable, readTable } from '@fti/feature-store';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SignatureMismatchError } from '../errors.js';
+import { loadServableModel } from '../load/load-servable-model.js';
+import type { ServableModel } from '../load/servable-model.js';
 import {
   ENTITIES,
   FEATURE_COLUMNS,
@@ -10,10 +13,7 @@ import {
   referenceScore,
   type ScoringFixture,
   THRESHOLD,
-} from '../../test/scoring-fixture.js';
-import { SignatureMismatchError } from '../errors.js';
-import { loadServableModel } from '../load/load-servable-model.js';
-import type { ServableModel } from '../load/servable-model.js';
+} from '../testing/scoring-fixture.js';
 import { type ScoreBatchOptions, scoreBatch } from './score-batch.js';
 
 let fixture: ScoringFixture;

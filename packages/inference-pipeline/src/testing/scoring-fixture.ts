@@ -1,3 +1,4 @@
+// Test builders, exported as `@fti/inference-pipeline/testing` for the apps' tests.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import { LocalObjectStore, openWarehouse } from '@fti/feature-store';
+import {
+  describeServableModel,
+  loadServableModel,
+  parseShard,
+  type ScoringEvent,
+  type ScoringSummary,
+  scoreBatch,
+} from '@fti/inference-pipeline';
+import { type ModelRef, openModelRegistry } from '@fti/model-registry';
+import type { InferenceConfig } from './config.js';
+
+/** What one run of the job did: the scoring summary and its wall time. */
+export interface InferenceRunSummary extends ScoringSummary {
+  runId: string;
+  /** `name@version (name@alias)`. */
+  modelLabel: string;
+  seconds: number;
+}
+
+/**
+ * The batch inference job: opens the local warehouse and registry, loads the model by alias or version,
+ * and scores one feature date (one shard) into the predictions table and the prediction log.
+ */
+export async function runInference(
+  config: InferenceConfig,
+  options: { runId: string; log?: (message: string) => void; onProgress?: (event: ScoringEvent) => void },
+): Promise<InferenceRunSummary> {
+  const started = performance.now();
+  const log = options.log ?? (() => {});
+  const ref: ModelRef =
+    config.version !== undefined
+      ? { name: config.model, version: config.version }
+      : { name: config.model, alias: config.alias ?? 'staging' };
+  const registry = openModelRegistry({ store: new LocalObjectStore({ root: resolve(config.registry) }) });
+  const model = await loadServableModel(registry, ref);
+  const modelLabel = describeServableModel(model, ref);
+  log(
+    `model ${modelLabel}: ${model.preprocessor.featureNames.length} inputs, threshold ${model.threshold.toFixed(4)}`,
+  );
+  const env = await openWarehouse({ location: { kind: 'local', path: config.warehouse } });
+  try {
+    const predictions = config.predictions ?? {
+      namespace: 'predictions',
+      name: config.model.replace(/[^a-z0-9]+/g, '_'),
+    };
+    const shard = parseShard(config.shard);
+    log(
+      `scoring ${config.features.namespace}/${config.features.name} on ${config.date} (shard ${shard.index}/${shard.count}) into ${predictions.namespace}/${predictions.name}`,
+    );
+    const summary = await scoreBatch({
+      env,
+      model,
+      features: config.features,
+      keys: config.keys,
+      featureDate: config.date,
+      predictions,
+      log: { namespace: predictions.namespace, name: `${predictions.name}_log` },
+      shard,
+      batchRows: config.batchRows,
+      runId: options.runId,
+      ...(options.onProgress ? { report: options.onProgress } : {}),
+    });
+    return { ...summary, runId: options.runId, modelLabel, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await env.close();
+  }
+}
