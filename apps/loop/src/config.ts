@@ -25,6 +25,11 @@ export const LoopConfigSchema = z.strictObject({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Score the last feature date with the `staging` model after training (`--score false` to skip); default true. */
+  score: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Run the monitoring job after training (`--monitor false` to skip); default true. */
   monitor: z
     .enum(['true', 'false'])

@@ -32,6 +32,13 @@ try {
         `alias ${training.alias ?? `none (gate refused: ${training.gateReasons.join('; ')})`}; ${training.seconds.toFixed(1)} s`,
     );
   }
+  const { scoring } = summary;
+  if (scoring) {
+    log(
+      `scoring: ${scoring.model}@${scoring.version} scored ${scoring.rowsScored} customers for ${scoring.featureDate} ` +
+        `(${scoring.positives} likely to buy again); ${scoring.table} holds ${scoring.records} rows; ${scoring.seconds.toFixed(1)} s`,
+    );
+  }
   const { monitoring } = summary;
   if (monitoring) {
     log(

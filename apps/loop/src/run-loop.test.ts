@@ -64,6 +64,17 @@ describe('runLoop on the Online Retail data', async () => {
     firstAuc = first.training?.rocAuc ?? Number.NaN;
     expect(firstAuc).toBeGreaterThan(0.72);
     expect(firstAuc).toBeLessThan(0.78);
+    // The latest date's 4,296 customers scored with the staging model (version 1).
+    expect(first.scoring).toMatchObject({
+      model: 'customer-buys-90d',
+      version: 1,
+      featureDate: '2011-11-27',
+      rowsScored: 4_296,
+      table: 'predictions/customer_buys_90d',
+      records: 4_296,
+    });
+    expect(first.scoring?.positives).toBeGreaterThan(0);
+    expect(first.scoring?.positives).toBeLessThan(4_296);
     // November 2011 against September 2011: volume nearly doubles (84,711 / 50,226 lines) and every daily
     // measure drifts, so the monitor flags the autumn shift and the retraining policy fires.
     expect(first.monitoring).toMatchObject({ datasetDrift: true, retrain: true });
@@ -92,6 +103,12 @@ describe('runLoop on the Online Retail data', async () => {
     expect(Math.abs(training.rocAuc - firstAuc)).toBeLessThan(0.01);
     expect(training.alias).toBe(training.rocAuc > firstAuc ? 'staging' : null);
     if (training.alias === null) expect(training.gateReasons[0]).toMatch(/does not beat version 1/);
+    // Re-scoring replaces the date's predictions: still one row per customer, with the staging version.
+    expect(second.scoring).toMatchObject({
+      version: training.alias === 'staging' ? 2 : 1,
+      rowsScored: 4_296,
+      records: 4_296,
+    });
   });
 });
 
@@ -105,6 +122,7 @@ describe('parseArgs', () => {
       to: '2011-11-27',
       every: 7,
       train: true,
+      score: true,
       monitor: true,
       monitoringConfig: 'examples/online-retail/monitoring-job.yaml',
       trainingConfig: 'examples/online-retail/training-job.yaml',

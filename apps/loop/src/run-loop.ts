@@ -15,7 +15,8 @@ import {
   type TableEnv,
   TableNotFoundError,
 } from '@fti/feature-store';
-import { openModelRegistry } from '@fti/model-registry';
+import { loadServableModel, scoreBatch } from '@fti/inference-pipeline';
+import { ModelNotFoundError, openModelRegistry } from '@fti/model-registry';
 import { parseMonitoringConfig, runMonitoring } from '@fti/monitoring';
 import { openRunTracker, runTraining, type TrainingEvent } from '@fti/training-pipeline';
 import type { LoopConfig } from './config.js';
@@ -64,6 +65,21 @@ export interface LoopSummary {
     rows: { train: number; tuning: number; validation: number };
     seconds: number;
   } | null;
+  /**
+   * The scoring step: the latest feature date scored with the `staging` model; null with `--score false` or
+   * when no model holds the alias yet.
+   */
+  scoring: {
+    model: string;
+    version: number;
+    featureDate: string;
+    rowsScored: number;
+    positives: number;
+    /** Predictions table and its rows after the run (idempotent: the same on every re-run). */
+    table: string;
+    records: number;
+    seconds: number;
+  } | null;
   /** The monitoring step: November 2011 against September 2011 (the autumn shift); null with `--monitor false`. */
   monitoring: {
     driftedColumns: number;
@@ -88,8 +104,9 @@ async function openOrCreate(env: TableEnv): Promise<Table> {
 /**
  * The FTI loop as far as it is built: load the Online Retail transactions into a month-partitioned Iceberg
  * table, run the feature pipeline on its snapshot (customer features and the 90-day purchase label at
- * weekly dates, validated, one commit per table), and join the features point-in-time onto a sample spine.
- * Re-running is idempotent (partition overwrites, feature dates replaced).
+ * weekly dates, validated, one commit per table), join the features point-in-time onto a sample spine, train
+ * and gate a model, score the latest feature date with the `staging` model, and monitor drift.
+ * Re-running is idempotent (partition overwrites, feature dates and predictions replaced).
  */
 export async function runLoop(
   config: LoopConfig,
@@ -101,7 +118,7 @@ export async function runLoop(
   try {
     log(`warehouse ${resolve(config.warehouse)}`);
     log(
-      `1/5 loading ${config.transactions} into retail.transactions (months(invoice_date), overwrite by partition)`,
+      `1/6 loading ${config.transactions} into retail.transactions (months(invoice_date), overwrite by partition)`,
     );
     let transactions = await openOrCreate(env);
     transactions = await overwritePartitions(
@@ -111,7 +128,7 @@ export async function runLoop(
     );
 
     log(
-      `2/5 feature pipeline: Online Retail customer features and labels, every ${config.every} days ${config.from} … ${config.to}`,
+      `2/6 feature pipeline: Online Retail customer features and labels, every ${config.every} days ${config.from} … ${config.to}`,
     );
     const run = await runFeaturePipeline(
       onlineRetailJob({ from: config.from, to: config.to, everyDays: config.every }),
@@ -127,7 +144,7 @@ export async function runLoop(
     const features = await loadTable(env, { namespace: 'features', name: 'customer_features_v1' });
     const labels = await loadTable(env, { namespace: 'labels', name: 'customer_labels_v1' });
 
-    log(`3/5 point-in-time join for a sample spine of ${config.spineSize} (customer, date) rows`);
+    log(`3/6 point-in-time join for a sample spine of ${config.spineSize} (customer, date) rows`);
     // Customers on as-of dates spread over the feature dates' span (the view's TTL is 7 days).
     const span = Math.round((Date.parse(config.to) - Date.parse(config.from)) / 86_400_000) + 7;
     const source = await snapshotRelation(transactions);
@@ -162,7 +179,7 @@ export async function runLoop(
       const trainingStarted = performance.now();
       const trainingConfig = await readOnlineRetailTraining(config.trainingConfig);
       log(
-        `4/5 training ${trainingConfig.name}: ${trainingConfig.tuning.trials} trials, up to ${trainingConfig.tuning.halving.maxEpochs} epochs, registry ${resolve(config.registry)}`,
+        `4/6 training ${trainingConfig.name}: ${trainingConfig.tuning.trials} trials, up to ${trainingConfig.tuning.halving.maxEpochs} epochs, registry ${resolve(config.registry)}`,
       );
       const gitCommit = readGitCommit();
       const result = await runTraining(trainingConfig, {
@@ -186,6 +203,45 @@ export async function runLoop(
       };
     }
 
+    let scoring: LoopSummary['scoring'] = null;
+    if (config.score) {
+      const scoringStarted = performance.now();
+      const registry = openModelRegistry({ store: new LocalObjectStore({ root: resolve(config.registry) }) });
+      const ref = { name: 'customer-buys-90d', alias: 'staging' };
+      const model = await loadServableModel(registry, ref).catch((error: unknown) => {
+        if (error instanceof ModelNotFoundError) return null;
+        throw error;
+      });
+      if (model === null) log('5/6 scoring skipped: no customer-buys-90d model holds the staging alias yet');
+      else {
+        log(
+          `5/6 scoring ${config.to} with ${model.name}@${model.version} (staging) into predictions.customer_buys_90d`,
+        );
+        const predictions = { namespace: 'predictions', name: 'customer_buys_90d' };
+        const scored = await scoreBatch({
+          env,
+          model,
+          features: { namespace: 'features', name: 'customer_features_v1' },
+          keys: ['customer_id'],
+          featureDate: config.to,
+          predictions,
+          log: { namespace: 'predictions', name: 'customer_buys_90d_log' },
+          runId: options.runId ?? `loop-score-${Date.now()}`,
+        });
+        const described = await describeTable(await loadTable(env, predictions));
+        scoring = {
+          model: model.name,
+          version: model.version,
+          featureDate: config.to,
+          rowsScored: scored.rowsScored,
+          positives: scored.positives,
+          table: scored.predictions.table,
+          records: described.records,
+          seconds: (performance.now() - scoringStarted) / 1000,
+        };
+      }
+    }
+
     let monitoring: LoopSummary['monitoring'] = null;
     if (config.monitor) {
       const outputs = join(dirname(resolve(config.warehouse)), 'monitoring');
@@ -198,7 +254,7 @@ export async function runLoop(
         outputs: { ...parsed.outputs, dir: outputs, prometheus: { textfile: join(outputs, 'fti.prom') } },
       };
       log(
-        `5/5 monitoring ${monitoringConfig.job}: ${monitoringConfig.current.kind} window against the reference window`,
+        `6/6 monitoring ${monitoringConfig.job}: ${monitoringConfig.current.kind} window against the reference window`,
       );
       // The run is dated at the end of its current window, so the report is the same on every machine.
       const windowEnd = Date.parse(
@@ -245,6 +301,7 @@ export async function runLoop(
         sample,
       },
       training,
+      scoring,
       monitoring,
       seconds: (performance.now() - started) / 1000,
     };
