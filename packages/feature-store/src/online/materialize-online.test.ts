@@ -8,10 +8,12 @@ import { appendData } from '../table/append-data.js';
 import { listSnapshots } from '../table/list-snapshots.js';
 import { openWarehouse, type Warehouse } from '../table/open-warehouse.js';
 import type { Table } from '../table/table-env.js';
+import { startRedisServer } from '../testing/redis-server.js';
 import { EmbeddedOnlineStore } from './embedded-online-store.js';
 import { materializeOnline } from './materialize-online.js';
 import type { EntityKey, OnlineRow, OnlineStore } from './online-store.js';
 import { planOnlineMaterialization } from './plan-online-materialization.js';
+import { RedisOnlineStore } from './redis-online-store.js';
 
 // materializeOnline over a small feature view table (month-partitioned by feature_date, TTL 30 days), with
 // every online row computed by hand below.
@@ -174,6 +176,77 @@ describe('materializeOnline', () => {
     expect(result.entitiesWritten).toBe(2);
     expect(fresh.written.map((batch) => batch.length)).toEqual([1, 1]);
     expect(result.watermark?.eventTime).toEqual(day('2024-02-04'));
+  });
+});
+
+describe('materializeOnline into Redis and with a timestamp event time', () => {
+  it('gives Redis the same online rows as the embedded store', async (ctx) => {
+    const server = await startRedisServer();
+    if (!server) return ctx.skip();
+    const redis = await RedisOnlineStore.connect({ url: server.url, now });
+    const embedded = await EmbeddedOnlineStore.open({ now });
+    try {
+      const intoRedis = await materializeOnline({ table, store: redis, now, batchSize: 1 });
+      const intoEmbedded = await materializeOnline({ table, store: embedded, now });
+      expect(intoRedis.entitiesWritten).toBe(2);
+      expect(intoRedis.watermark).toEqual(intoEmbedded.watermark);
+      const keys = [1, 2, 3, 4, 5].map((id) => ({ customer_id: id }));
+      const fromRedis = await redis.get(view, keys);
+      expect(fromRedis).toEqual(await embedded.get(view, keys));
+      expect(fromRedis.map((f) => f?.values.tier ?? null)).toEqual([null, 'c', null, null, 'new']);
+    } finally {
+      await redis.close();
+      await server.stop();
+    }
+  });
+
+  it('keeps the latest row per composite key by timestamp, timestamps exact to the millisecond', async () => {
+    const events = defineFeatureView({
+      name: 'session_events',
+      version: 1,
+      entities: [
+        { name: 'shop', joinKeys: [{ name: 'shop_id', type: 'string' }] },
+        { name: 'visitor', joinKeys: [{ name: 'visitor_id', type: 'int' }] },
+      ],
+      eventTimeColumn: 'seen_at',
+      eventTimeType: 'timestamp',
+      features: [
+        { name: 'last_click', type: 'timestamp', description: 'last click' },
+        { name: 'clicks', type: 'int', description: 'clicks' },
+      ],
+      ttl: 'PT1H',
+      owner: 'tests',
+      description: 'sessions',
+      partition: [{ column: 'seen_at', transform: 'day' }],
+    });
+    let sessions = await registerFeatureView(env, events);
+    sessions = await appendData(sessions, {
+      kind: 'sql',
+      sql: `SELECT * FROM (VALUES
+        ('a', 1, TIMESTAMPTZ '2024-03-01 10:00:00.250+00', TIMESTAMPTZ '2024-03-01 09:59:59.999+00', 3),
+        ('a', 1, TIMESTAMPTZ '2024-03-01 10:30:00.500+00', TIMESTAMPTZ '2024-03-01 10:29:00.001+00', 5),
+        ('a', 2, TIMESTAMPTZ '2024-03-01 10:10:00+00', NULL, 1),
+        ('b', 1, TIMESTAMPTZ '2024-03-01 09:00:00+00', NULL, 9)
+      ) AS t(shop_id, visitor_id, seen_at, last_click, clicks)`,
+    });
+    const at = (): number => Date.parse('2024-03-01T10:45:00Z');
+    const online = await EmbeddedOnlineStore.open({ now: at });
+    const result = await materializeOnline({ table: sessions, store: online, now: at });
+    expect(result.entitiesWritten).toBe(2); // ('b', 1) is 1 h 45 min old: past the 1-hour TTL
+    const got = await online.get(events, [
+      { shop_id: 'a', visitor_id: 1 },
+      { shop_id: 'a', visitor_id: 2 },
+      { shop_id: 'b', visitor_id: 1 },
+    ]);
+    expect(got).toEqual([
+      {
+        eventTime: new Date('2024-03-01T10:30:00.500Z'),
+        values: { last_click: new Date('2024-03-01T10:29:00.001Z'), clicks: 5 },
+      },
+      { eventTime: new Date('2024-03-01T10:10:00Z'), values: { last_click: null, clicks: 1 } },
+      null,
+    ]);
+    expect(result.watermark?.eventTime).toEqual(new Date('2024-03-01T10:30:00.500Z'));
   });
 });
 
