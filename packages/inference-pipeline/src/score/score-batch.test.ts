@@ -99,7 +99,7 @@ describe('scoreBatch', () => {
     expect([...runs].sort()).toEqual(['run-1', 'run-2']);
   });
 
-  it('splits a run over shards with no overlap and no gap: the union of 3 shards equals the single run', async () => {
+  it('splits a run over shards with no overlap and no gap: the union of 3 shards (then of 2, re-sharded in place) equals the single run', async () => {
     const single = await readScores('single');
     const counts: number[] = [];
     for (let index = 0; index < 3; index++) {
@@ -116,6 +116,16 @@ describe('scoreBatch', () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(ENTITIES);
     expect(Math.min(...counts)).toBeGreaterThan(ENTITIES / 6);
     // readScores fails on a duplicate entity, so equal maps mean no overlap and no gap.
+    expect(await readScores('sharded')).toEqual(single);
+    // Re-scoring the same table with 2 shards replaces exactly their hash ranges: still one row per entity.
+    for (let index = 0; index < 2; index++)
+      await scoreBatch(
+        options({
+          shard: { index, count: 2 },
+          predictions: { namespace: 'predictions', name: 'sharded' },
+          log: { namespace: 'predictions', name: 'sharded_log' },
+        }),
+      );
     expect(await readScores('sharded')).toEqual(single);
   });
 
