@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import { connect, createServer } from 'node:net';
-import { delimiter, join } from 'node:path';
+import { connect } from 'node:net';
+import { findFreePort } from './find-free-port.js';
+import { isOnPath } from './is-on-path.js';
 
 /** A running Debian `redis-server` on 127.0.0.1 (no persistence), owned by the test that started it. */
 export interface RedisServer {
@@ -101,29 +101,4 @@ function killGroup(child: ChildProcess): void {
   } catch {
     // Already gone.
   }
-}
-
-function isOnPath(command: string): boolean {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => {
-    if (dir === '') return false;
-    try {
-      accessSync(join(dir, command), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
