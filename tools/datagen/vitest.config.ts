@@ -1,10 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { sharedVitestConfig } from '../../vitest.shared.js';
 
-export default defineConfig({
-  resolve: { conditions: ['@fti/source'] },
-  test: {
-    testTimeout: 60_000,
-    include: ['src/**/*.test.ts'],
-    pool: 'forks',
-  },
-});
+export default sharedVitestConfig;

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeBinaryRows, weightBytes } from '../../test/models/make-rows.js';
 import { selectBackend } from '../backend/select-backend.js';
 import { InvalidInputError } from '../errors.js';
 import { createMulberry32 } from '../random/create-mulberry32.js';
+import { makeBinaryRows, weightBytes } from '../testing/make-rows.js';
 import { createModel } from './create-model.js';
 import type { DenseModel } from './dense-model.js';
 import { loadModelArtifacts } from './load-model-artifacts.js';

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeBinaryRows } from '../../test/models/make-rows.js';
 import { selectBackend } from '../backend/select-backend.js';
 import { createMulberry32 } from '../random/create-mulberry32.js';
+import { makeBinaryRows } from '../testing/make-rows.js';
 import { createModel } from './create-model.js';
 import type { DenseModel } from './dense-model.js';
 import { predictProba } from './predict-proba.js';

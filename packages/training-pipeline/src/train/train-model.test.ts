@@ -1,7 +1,7 @@
 import { createModel, predictProba, selectBackend } from '@fti/model-runtime';
+import { makeBinaryRows, makeRows, weightBytes } from '@fti/model-runtime/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeBinaryRows, makeRows, weightBytes } from '../../test/models/make-rows.js';
 import { InvalidInputError } from '../errors.js';
 import { computeRocAuc } from '../evaluation/compute-roc-auc.js';
 import { computeClassWeights } from '../splits/compute-class-weights.js';

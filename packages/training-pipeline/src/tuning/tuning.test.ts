@@ -1,8 +1,8 @@
 import { createMulberry32, predictProba, selectBackend } from '@fti/model-runtime';
+import { makeBinaryRows, weightBytes } from '@fti/model-runtime/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeBinaryRows, weightBytes } from '../../test/models/make-rows.js';
 import { InvalidSearchSpaceError } from '../errors.js';
 import { computeRocAuc } from '../evaluation/compute-roc-auc.js';
 import { applyParams } from './apply-params.js';

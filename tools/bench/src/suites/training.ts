@@ -15,6 +15,7 @@ import {
   trainModel,
 } from '@fti/training-pipeline';
 import { pythonModuleUnavailable } from '../python-module-unavailable.js';
+import { readPeerLine, runPythonPeer } from '../python-peer.js';
 import type { SideContext, SideRun, Suite } from '../types.js';
 
 const SEED = 7;
@@ -108,39 +109,12 @@ async function sklearnSetup(context: SideContext): Promise<ChildProcessWithoutNu
     String(WIDTH),
     String(SEED),
   ]);
-  await readLine(child);
+  await readPeerLine(child);
   return child;
 }
 
 async function sklearnTrain(_context: SideContext, child: ChildProcessWithoutNullStreams): Promise<SideRun> {
-  const reply = readLine(child);
-  child.stdin.write('go\n');
-  const { rows, auc } = JSON.parse(await reply) as { rows: number; auc: number };
-  child.stdin.end();
-  return { rows, quality: auc };
-}
-
-/** The next line the peer prints; rejects with its stderr when it exits first. */
-function readLine(child: ChildProcessWithoutNullStreams): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const newline = out.indexOf('\n');
-      if (newline < 0) return;
-      child.stdout.off('data', onData);
-      child.off('exit', onExit);
-      resolve(out.slice(0, newline));
-    };
-    const onExit = (code: number | null) =>
-      reject(new Error(`sklearn peer exited (${code}): ${err.slice(-2000)}`));
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.once('exit', onExit);
-  });
+  return runPythonPeer(child);
 }
 
 // ─── suite ─────────────────────────────────────────────────────────────────────────────────────────────

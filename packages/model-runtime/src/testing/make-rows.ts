@@ -1,4 +1,4 @@
-import { createMulberry32 } from '@fti/model-runtime';
+import { createMulberry32 } from '../random/create-mulberry32.js';
 
 /** Seeded rows for model tests: standard-normal features and a label from `label(row, noise)`. */
 export function makeRows<Y extends Uint8Array | Int32Array | Float64Array>(options: {

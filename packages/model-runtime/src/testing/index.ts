@@ -1,0 +1,1 @@
+export { makeBinaryRows, makeRows, weightBytes } from './make-rows.js';
