@@ -104,11 +104,16 @@ function pushStrings(vector: DuckDBVector, count: number, values: unknown[], cac
     return;
   }
   const slots = new Uint32Array(view.buffer, view.byteOffset, count * 4);
+  const valid = validityBits(vector);
   const { words, texts } = cache;
   for (let row = 0; row < count; row++) {
+    // A null's slot holds whatever memory was there: consult the validity mask before the slot.
+    if (valid !== null && (((valid[row >> 3] as number) >> (row & 7)) & 1) === 0) {
+      values.push(null);
+      continue;
+    }
     const at = row * 4;
     const w0 = slots[at]!;
-    // A zero-length slot may be a null: let getItem consult the validity mask.
     if (w0 === 0 || w0 > 12) {
       values.push(vector.getItem(row));
       continue;
@@ -137,4 +142,19 @@ function pushStrings(vector: DuckDBVector, count: number, values: unknown[], cac
     texts[entry >> 2] = text;
     values.push(text);
   }
+}
+
+/** The vector's validity mask as bytes (bit set = value present), or null when every row is valid. */
+function validityBits(vector: DuckDBVector): Uint8Array | null {
+  const validity = (vector as unknown as { validity?: { data?: BigUint64Array | null; offset?: number } })
+    .validity;
+  if (validity && validity.offset === 0 && validity.data !== undefined) {
+    const data = validity.data;
+    return data === null ? null : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  }
+  const bytes = new Uint8Array(Math.ceil(vector.itemCount / 8));
+  for (let i = 0; i < vector.itemCount; i++) {
+    if (vector.getItem(i) !== null) bytes[i >> 3] = (bytes[i >> 3] as number) | (1 << (i & 7));
+  }
+  return bytes;
 }
