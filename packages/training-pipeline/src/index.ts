@@ -154,6 +154,7 @@ export {
   type TrainingContext,
   type TrainingSummary,
 } from './run/run-training.js';
+export { sampleReferenceRows } from './run/sample-reference-rows.js';
 export {
   parseTrainingConfig,
   type TrainingConfig,
@@ -161,6 +162,13 @@ export {
   TrainingConfigSchema,
 } from './run/training-config.js';
 export type { TrainingEvent } from './run/training-event.js';
+export {
+  REFERENCE_PATH,
+  type ReferenceParquet,
+  type ReferenceSplit,
+  type WriteReferenceParquetOptions,
+  writeReferenceParquet,
+} from './run/write-reference-parquet.js';
 export { type ComputeClassWeightsOptions, computeClassWeights } from './splits/compute-class-weights.js';
 export { expandClassWeights } from './splits/expand-class-weights.js';
 export { type GroupKFoldOptions, groupKFold } from './splits/group-k-fold.js';

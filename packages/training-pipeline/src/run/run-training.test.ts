@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalObjectStore } from '@fti/feature-store';
@@ -18,11 +18,13 @@ import {
 } from '../../test/dataset/synthetic-warehouse.js';
 import { buildDataset } from '../dataset/build-dataset.js';
 import { DatasetError } from '../errors.js';
+import { computeRocAuc } from '../evaluation/compute-roc-auc.js';
 import { getRun } from '../tracking/get-run.js';
 import { openRunTracker } from '../tracking/run-tracker.js';
 import { PREPROCESSING_PATH, runTraining, type TrainingContext } from './run-training.js';
 import type { TrainingConfigInput } from './training-config.js';
 import type { TrainingEvent } from './training-event.js';
+import { REFERENCE_PATH } from './write-reference-parquet.js';
 
 let wh: SyntheticWarehouse;
 let dir: string;
@@ -107,8 +109,46 @@ describe('runTraining', () => {
       'model.json',
       'group1-shard1of1.bin',
       PREPROCESSING_PATH,
+      REFERENCE_PATH,
       'model-card.md',
     ]);
+    expect(record.params.reference).toBe(
+      "reference.parquet: 1200 rows (480 train, 120 tuning, 600 validation), every row (cap 100000); columns: the raw input features, the label, `split` and the model's `score` (the reference for monitoring)",
+    );
+
+    // The recorded training set: raw inputs, label, split and the registered model's score per row.
+    const loaded = await loadModel(ctx('x').registry, { ref: { name: 'buyers', version: 1 } });
+    const file = join(dir, 'reference-v1.parquet');
+    await writeFile(file, loaded.artifacts.find((a) => a.path === REFERENCE_PATH)!.bytes);
+    const described = await wh.env.db.query(`DESCRIBE SELECT * FROM read_parquet('${file}')`);
+    expect(described.map((c) => [c.column_name, c.column_type])).toEqual([
+      ['signal', 'DOUBLE'],
+      ['noise', 'DOUBLE'],
+      ['spend', 'DOUBLE'],
+      ['orders', 'DOUBLE'],
+      ['country', 'VARCHAR'],
+      ['buys', 'INTEGER'],
+      ['split', 'VARCHAR'],
+      ['score', 'DOUBLE'],
+    ]);
+    const splits = await wh.env.db.query(
+      `SELECT split, count(*)::INTEGER AS n, count(spend)::INTEGER AS spend FROM read_parquet('${file}') GROUP BY split ORDER BY split`,
+    );
+    expect(splits.map((r) => [r.split, r.n])).toEqual([
+      ['train', 480],
+      ['tuning', 120],
+      ['validation', 600],
+    ]);
+    // Missing spend (imputed by the model) stays missing (null) in the recorded inputs.
+    expect(splits.reduce((n, r) => n + Number(r.spend), 0)).toBeLessThan(1200);
+    const validation = await wh.env.db.query(
+      `SELECT buys, score FROM read_parquet('${file}') WHERE split = 'validation'`,
+    );
+    const auc = computeRocAuc({
+      yTrue: Uint8Array.from(validation, (r) => Number(r.buys)),
+      yScore: Float64Array.from(validation, (r) => Number(r.score)),
+    });
+    expect(auc).toBeCloseTo(summary.metrics.roc_auc!, 12);
     expect(record.signature.inputs.map((i) => [i.name, i.type, i.required])).toEqual([
       ['signal', 'float', true],
       ['noise', 'float', true],
@@ -173,6 +213,12 @@ describe('runTraining', () => {
   it('is seeded (same trials and metrics again) and the gate refuses a model that does not beat staging', async () => {
     const again = await runTraining(config, ctx('run-3'));
     const first = await getRun(ctx('x').tracker, 'run-1');
+    // Same inputs and seeds: the same model bytes and the same recorded reference set.
+    const bytesOf = async (version: number) =>
+      (await getVersion(ctx('x').registry, { name: 'buyers', version })).artifacts
+        .filter((a) => a.path !== 'model-card.md')
+        .map((a) => [a.path, a.sha256]);
+    expect(await bytesOf(again.model.version)).toEqual(await bytesOf(1));
     expect(again.metrics).toEqual(first.record.metrics);
     expect(again.trials.map((t) => t.params)).toEqual(first.record.trials.map((t) => t.params));
     expect(again.alias).toBeNull();

@@ -22,6 +22,7 @@ import { tuneHyperparameters } from '../tuning/tune-hyperparameters.js';
 import { evaluateCandidate } from './evaluate-candidate.js';
 import { parseTrainingConfig, type TrainingConfigInput } from './training-config.js';
 import type { TrainingEvent } from './training-event.js';
+import { REFERENCE_PATH, type ReferenceParquet, writeReferenceParquet } from './write-reference-parquet.js';
 
 /** The file the fitted preprocessor is registered as, beside the tfjs files. */
 export const PREPROCESSING_PATH = 'preprocessing.json';
@@ -194,9 +195,11 @@ export async function runTraining(
 
     const segmentColumn = config.evaluation.segmentColumn;
     const segmentValues = segmentColumn === undefined ? undefined : validationRows.columns[segmentColumn];
+    const tuningScores = await predictProba(model, tuningSet.x);
+    const validationScores = await predictProba(model, validationSet.x);
     const scored = evaluateCandidate({
-      tuning: { yTrue: tuningRows.labels, yScore: await predictProba(model, tuningSet.x) },
-      validation: { yTrue: validationRows.labels, yScore: await predictProba(model, validationSet.x) },
+      tuning: { yTrue: tuningRows.labels, yScore: tuningScores },
+      validation: { yTrue: validationRows.labels, yScore: validationScores },
       objective: config.evaluation.threshold,
       ...(segmentColumn !== undefined &&
       segmentValues !== undefined &&
@@ -213,6 +216,19 @@ export async function runTraining(
     record.metrics = scored.metrics;
     report({ kind: 'evaluated', metrics: scored.metrics });
 
+    const inputs = [...new Set(config.preprocessing.features.map((f) => f.column))];
+    const reference = await writeReferenceParquet({
+      env: ctx.warehouse,
+      splits: [
+        { split: 'train', rows: fitRows, scores: await predictProba(model, fitSet.x) },
+        { split: 'tuning', rows: tuningRows, scores: tuningScores },
+        { split: 'validation', rows: validationRows, scores: validationScores },
+      ],
+      features: inputs,
+      labelColumn: config.dataset.spine.label,
+      maxRows: config.reference.maxRows,
+      seed: config.reference.seed,
+    });
     const saved = await saveModelArtifacts(model);
     const artifacts = [
       ...saved.files.map((f) => ({ kind: 'bytes' as const, path: f.path, bytes: f.bytes })),
@@ -221,6 +237,7 @@ export async function runTraining(
         path: PREPROCESSING_PATH,
         bytes: new TextEncoder().encode(`${JSON.stringify(preprocessor, null, 2)}\n`),
       },
+      { kind: 'bytes' as const, path: REFERENCE_PATH, bytes: reference.bytes },
     ];
     const types = new Map(dataset.features.map((f) => [f.name, f.type]));
     const registered = await registerModel(ctx.registry, {
@@ -246,6 +263,7 @@ export async function runTraining(
         tuningSplit: config.tuningSplit,
         classWeights: config.classWeights,
         featureNames: preprocessor.featureNames,
+        reference: describeReference(reference, config.reference),
       } as Record<string, unknown>,
       lineage: {
         sources: dataset.sources,
@@ -304,6 +322,19 @@ export async function runTraining(
     await saveRun(ctx.tracker, { record, epochs }).catch(() => undefined);
     throw error;
   }
+}
+
+/** One line for the model card: what `reference.parquet` holds and how it was sampled. */
+function describeReference(reference: ReferenceParquet, cap: { maxRows: number; seed: number }): string {
+  const rows = Object.values(reference.rows).reduce((s, n) => s + n, 0);
+  const splits = Object.entries(reference.rows)
+    .map(([split, n]) => `${n} ${split}`)
+    .join(', ');
+  const sample =
+    rows < reference.totalRows
+      ? `a seeded sample (seed ${cap.seed}) of ${reference.totalRows} rows, capped at ${cap.maxRows}`
+      : `every row (cap ${cap.maxRows})`;
+  return `${REFERENCE_PATH}: ${rows} rows (${splits}), ${sample}; columns: the raw input features, the label, \`split\` and the model's \`score\` (the reference for monitoring)`;
 }
 
 function finiteOrNull(value: number): number | null {

@@ -77,6 +77,17 @@ export const TrainingConfigSchema = z.strictObject({
         .default({ kind: 'f1' }),
     })
     .default({ minSegmentRows: 50, threshold: { kind: 'f1' } }),
+  /**
+   * The training set recorded with the model as `reference.parquet` (raw input features, label, `split`,
+   * the model's `score`): what monitoring compares served data against. Above `maxRows` (default 100,000)
+   * a seeded sample proportional to each split is kept (`seed`, default 0).
+   */
+  reference: z
+    .strictObject({
+      maxRows: z.int().min(1).default(100_000),
+      seed: z.int().default(0),
+    })
+    .default({ maxRows: 100_000, seed: 0 }),
   gate: z
     .strictObject({
       /** Alias moved when the gate passes; default `staging`. */
