@@ -280,26 +280,4 @@ describe('deploy/airflow/fti_dag.py', () => {
   });
 });
 
-describe('deploy/github/workflow.yml', () => {
-  const [workflow] = parseYamlFile(path.join(deployDir, 'github/workflow.yml'));
-  const steps = (job: string) => dig(workflow, 'jobs', job, 'steps') as Record<string, unknown>[];
-  const runs = (job: string) => steps(job).flatMap((step) => (step.run ? [step.run as string] : []));
-
-  it('tests the affected projects on Node 20 and 22 from a full checkout', () => {
-    expect(dig(workflow, 'jobs', 'test', 'strategy', 'matrix', 'node')).toEqual([20, 22]);
-    expect(steps('test')[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
-    expect(runs('test')).toEqual([
-      'npm ci',
-      'npx nx affected -t lint test build --base=origin/main',
-      'npx nx affected -t lint test build --base=HEAD~1',
-    ]);
-  });
-
-  it('releases only on pushes to main, after the tests, without publishing', () => {
-    expect(dig(workflow, 'jobs', 'release', 'needs')).toBe('test');
-    expect(dig(workflow, 'jobs', 'release', 'if')).toBe(
-      "github.event_name == 'push' && github.ref == 'refs/heads/main'",
-    );
-    expect(runs('release')).toContain('npx nx release --skip-publish');
-  });
-});
+// deploy/github/workflow.yml: see github-workflow.test.ts (its nx commands run against this workspace).
