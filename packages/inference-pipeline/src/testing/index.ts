@@ -1,3 +1,4 @@
+export { openServingFixture, SERVING_VIEW, type ServingFixture } from '../online/serving-fixture.js';
 export {
   ENTITIES,
   FEATURE_COLUMNS,
