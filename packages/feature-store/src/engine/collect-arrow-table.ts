@@ -6,7 +6,8 @@ type Numbers = Int8Array | Int16Array | Int32Array | BigInt64Array | Uint8Array 
 type NumberArray = Numbers | BigUint64Array | Float32Array | Float64Array;
 type TypedCtor = { new (length: number): NumberArray };
 
-interface ColumnSink {
+/** Collects one DuckDB result column's vectors into one Arrow column. */
+export interface ColumnSink {
   type: arrow.DataType;
   append(vector: DuckDBVector, count: number): void;
   finish(): arrow.Data;
@@ -37,7 +38,8 @@ export async function collectArrowTable(connection: DuckDBConnection, sql: strin
   return new arrow.Table([new arrow.RecordBatch(new arrow.Schema(fields), struct)]);
 }
 
-function columnSink(typeId: DuckDBTypeId, column: string): ColumnSink {
+/** A fresh {@link ColumnSink} for a DuckDB column type; an unsupported type is an InvalidInputError. */
+export function columnSink(typeId: DuckDBTypeId, column: string): ColumnSink {
   switch (typeId) {
     case DuckDBTypeId.BOOLEAN:
       return booleanSink();
