@@ -14,8 +14,10 @@ export const CliArgsSchema = z
     every: z.coerce.number().int().positive().optional(),
     /** The date the run counts as today; default the config's, else the clock's. */
     runDate: z.string().optional(),
-    /** Another warehouse folder (a local path, relative to the working directory). */
+    /** Another warehouse: a folder (relative to the working directory) or `s3://bucket/prefix`. */
     warehouse: z.string().optional(),
+    /** A storage file (warehouse, catalog, engine, athena, registry, aws) replacing the config's storage fields. */
+    storage: z.string().optional(),
     /** Write the run summary (with the whole validation report) as JSON to this file. */
     summaryJson: z.string().optional(),
   })
@@ -26,7 +28,7 @@ export const CliArgsSchema = z
 /** Parsed command line. */
 export type CliArgs = z.infer<typeof CliArgsSchema>;
 
-/** Parses `--config f --date d | --from a --to b [--every n] [--run-date d] [--warehouse p] [--summary-json f]`. */
+/** Parses `--config f --date d | --from a --to b [--every n] [--run-date d] [--warehouse p] [--storage f] [--summary-json f]`. */
 export function parseCliArgs(argv: string[]): CliArgs {
   const { values } = parseArgs({
     args: argv,
@@ -39,6 +41,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       every: { type: 'string' },
       'run-date': { type: 'string' },
       warehouse: { type: 'string' },
+      storage: { type: 'string' },
       'summary-json': { type: 'string' },
     },
   });
@@ -50,6 +53,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     every: values.every,
     runDate: values['run-date'],
     warehouse: values.warehouse,
+    storage: values.storage,
     summaryJson: values['summary-json'],
   });
   if (!parsed.success) throw new Error(`invalid arguments: ${z.prettifyError(parsed.error)}`);

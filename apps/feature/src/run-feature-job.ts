@@ -1,10 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { type RunSummary, runFeaturePipeline, ValidationFailedError } from '@fti/feature-pipeline';
+import {
+  AthenaEngine,
+  type RunSummary,
+  runFeaturePipeline,
+  ValidationFailedError,
+} from '@fti/feature-pipeline';
+import { type AwsClients, describeStoragePlan, openStorage } from '@fti/job-storage';
 import { parseCliArgs } from './cli-args.js';
 import { formatRunSummary } from './format-run-summary.js';
-import { openJobWarehouse } from './open-job-warehouse.js';
 import { createProgressPrinter, type ProgressOutput } from './progress-printer.js';
 import { readJobConfig } from './read-job-config.js';
 
@@ -15,24 +20,36 @@ export interface FeatureJobResult {
   summary: RunSummary | undefined;
 }
 
+/** What the job takes from its caller beside the command line. */
+export interface FeatureJobDeps {
+  /** AWS clients to use instead of new ones from the storage's `aws` settings (tests). */
+  clients?: Partial<AwsClients>;
+}
+
 /**
- * The `feature` job: parse the command line and the config file, open the warehouse, run the feature
- * pipeline with progress on `out`, print the summary (or the failure, with the validation report) and
- * return the exit code.
+ * The `feature` job: parse the command line and the config file, open the storage (local or S3, Glue,
+ * Athena), run the feature pipeline with progress on `out`, print the summary (or the failure, with the
+ * validation report) and return the exit code.
  */
-export async function runFeatureJob(argv: string[], out: ProgressOutput): Promise<FeatureJobResult> {
+export async function runFeatureJob(
+  argv: string[],
+  out: ProgressOutput,
+  deps: FeatureJobDeps = {},
+): Promise<FeatureJobResult> {
   let close: (() => Promise<void>) | undefined;
   try {
     const args = parseCliArgs(argv);
-    const { config, baseDir } = await readJobConfig(args);
-    const { warehouse, s3 } = await openJobWarehouse(config, baseDir);
-    close = () => warehouse.close();
+    const { config, storage: plan, baseDir } = await readJobConfig(args);
+    out.write(`[feature] ${describeStoragePlan(plan)}\n`);
+    const storage = await openStorage(plan, deps.clients ? { clients: deps.clients } : {});
+    close = () => storage.close();
     const printer = createProgressPrinter(out);
     const summary = await runFeaturePipeline(config, {
-      warehouse,
+      warehouse: storage.warehouse,
       cacheDir: join(tmpdir(), 'fti-feature-cache'),
       baseDir,
-      ...(s3 ? { s3 } : {}),
+      ...(storage.s3 ? { s3: storage.s3 } : {}),
+      ...(storage.athena ? { athena: new AthenaEngine(storage.athena) } : {}),
       onProgress: (p) => printer.onProgress(p),
     }).finally(() => printer.end());
     out.write(`${formatRunSummary(summary)}\n`);

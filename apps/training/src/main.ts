@@ -1,3 +1,4 @@
+import { describeStoragePlan, formatStoreLocation } from '@fti/job-storage';
 import { parseCliArgs } from './cli-args.js';
 import { formatTrainingEvent } from './progress-printer.js';
 import { readGitCommit } from './read-git-commit.js';
@@ -9,7 +10,7 @@ const log = (message: string) => console.log(`[training] ${message}`);
 try {
   const args = parseCliArgs(process.argv.slice(2));
   const job = await readTrainingJob(args.config, args);
-  log(`${job.name}: warehouse ${job.warehouse}, registry ${job.registry}, runs ${job.runs}`);
+  log(`${job.name}: ${describeStoragePlan(job.storage)}, runs ${formatStoreLocation(job.runs)}`);
   const started = performance.now();
   const summary = await runTrainingJob(job, {
     gitCommit: readGitCommit(),

@@ -1,5 +1,4 @@
-import { LocalObjectStore, openWarehouse } from '@fti/feature-store';
-import { openModelRegistry } from '@fti/model-registry';
+import { type AwsClients, openStorage } from '@fti/job-storage';
 import {
   openRunTracker,
   runTraining,
@@ -15,29 +14,31 @@ export interface RunTrainingJobOptions {
   runId?: string;
   gitCommit?: string | undefined;
   report?: (event: TrainingEvent) => void;
+  /** AWS clients to use instead of new ones from the job's `aws` settings (tests). */
+  clients?: Partial<AwsClients>;
 }
 
 /**
- * Wires a job's local folders (warehouse, registry, runs) to `runTraining` and closes the warehouse after.
+ * Opens a job's storage (warehouse, registry, runs: folders or S3) for `runTraining` and closes it after.
  * Node and tfjs versions are recorded with the run.
  */
 export async function runTrainingJob(
   job: TrainingJob,
   options: RunTrainingJobOptions = {},
 ): Promise<TrainingSummary> {
-  const { warehouse: warehousePath, registry: registryPath, runs, ...config } = job;
-  const warehouse = await openWarehouse({ location: { kind: 'local', path: warehousePath } });
+  const { storage: plan, runs, ...config } = job;
+  const storage = await openStorage(plan, options.clients ? { clients: options.clients } : {});
   try {
     return await runTraining(config, {
-      warehouse,
-      registry: openModelRegistry({ store: new LocalObjectStore({ root: registryPath }) }),
-      tracker: openRunTracker({ store: new LocalObjectStore({ root: runs }) }),
+      warehouse: storage.warehouse,
+      registry: storage.registry,
+      tracker: openRunTracker({ store: storage.openStore(runs) }),
       runId: options.runId ?? createRunId(),
       ...(options.gitCommit !== undefined ? { gitCommit: options.gitCommit } : {}),
       libraryVersions: { node: process.version },
       ...(options.report ? { report: options.report } : {}),
     });
   } finally {
-    await warehouse.close();
+    await storage.close();
   }
 }

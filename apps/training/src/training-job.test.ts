@@ -13,9 +13,10 @@ describe('readTrainingJob', () => {
   it('reads the Online Retail example: folders resolved against the file, defaults filled in', async () => {
     const job = await readTrainingJob(example);
     const repo = resolve(import.meta.dirname, '../../..');
-    expect(job.warehouse).toBe(join(repo, '.fti/warehouse'));
-    expect(job.registry).toBe(join(repo, '.fti/registry'));
-    expect(job.runs).toBe(join(repo, '.fti/runs'));
+    expect(job.storage.warehouse).toEqual({ kind: 'local', path: join(repo, '.fti/warehouse') });
+    expect(job.storage.registry).toEqual({ kind: 'local', path: join(repo, '.fti/registry') });
+    expect(job.storage).toMatchObject({ catalog: 'folder', engine: 'duckdb' });
+    expect(job.runs).toEqual({ kind: 'local', path: join(repo, '.fti/runs') });
     expect(job.name).toBe('customer-buys-90d');
     expect(job.dataset.spine).toMatchObject({
       label: 'purchases_next_90d',
@@ -37,8 +38,16 @@ describe('readTrainingJob', () => {
 
   it('applies command-line overrides', async () => {
     const job = await readTrainingJob(example, { warehouse: 'w', trials: 2 });
-    expect(job.warehouse).toBe(resolve('w'));
+    expect(job.storage.warehouse).toEqual({ kind: 'local', path: resolve('w') });
     expect(job.tuning.trials).toBe(2);
+    const onS3 = await readTrainingJob(example, {
+      warehouse: 's3://lake/fti',
+      registry: 's3://lake/registry',
+      runs: 's3://lake/runs',
+    });
+    expect(onS3.storage.warehouse).toEqual({ kind: 's3', bucket: 'lake', prefix: 'fti' });
+    expect(onS3.storage.registry).toEqual({ kind: 's3', bucket: 'lake', prefix: 'registry' });
+    expect(onS3.runs).toEqual({ kind: 's3', bucket: 'lake', prefix: 'runs' });
   });
 
   it('names the file and the field of a bad config, including an invalid search space', async () => {

@@ -1,33 +1,48 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
+import {
+  planStorage,
+  readStorageFile,
+  resolveStoreLocation,
+  StorageConfigSchema,
+  type StoragePlan,
+  type StoreLocation,
+  StoreLocationSchema,
+} from '@fti/job-storage';
 import { TrainingConfigSchema } from '@fti/training-pipeline';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
-/** A training job file: where the stores live, plus the training config itself. */
+/**
+ * A training job file: the storage fields every job shares (`warehouse`, `registry`, ... a folder relative
+ * to the file or `s3://bucket/prefix`, see `@fti/job-storage`), where tracked runs go, and the training config.
+ */
 export const TrainingJobSchema = TrainingConfigSchema.extend({
-  /** Local warehouse folder (the feature store); relative to the file. Default `.fti/warehouse`. */
-  warehouse: z.string().min(1).default('.fti/warehouse'),
-  /** Local model registry folder; default `.fti/registry`. */
-  registry: z.string().min(1).default('.fti/registry'),
-  /** Local folder of tracked runs; default `.fti/runs`. */
-  runs: z.string().min(1).default('.fti/runs'),
+  ...StorageConfigSchema.shape,
+  /** Tracked runs: a folder (relative to the file) or `s3://bucket/prefix`; default `.fti/runs`. */
+  runs: StoreLocationSchema.prefault('.fti/runs'),
 });
-/** A validated training job file. */
-export type TrainingJob = z.output<typeof TrainingJobSchema>;
+type ParsedJob = z.output<typeof TrainingJobSchema>;
+/** A validated training job: the training config, its storage plan and where runs are tracked. */
+export type TrainingJob = Omit<ParsedJob, keyof typeof StorageConfigSchema.shape | 'runs'> & {
+  storage: StoragePlan;
+  runs: StoreLocation;
+};
 
-/** Command-line overrides of a job file. */
+/** Command-line overrides of a job file (folders relative to the working directory, or `s3://` URIs). */
 export interface TrainingJobOverrides {
   warehouse?: string | undefined;
   registry?: string | undefined;
   runs?: string | undefined;
+  /** A storage file whose fields replace the job's. */
+  storage?: string | undefined;
   /** Replaces `tuning.trials`. */
   trials?: number | undefined;
 }
 
 /**
  * Reads a job file (`.yaml`/`.yml` or `.json`), resolves its folders against the file's folder (overrides
- * against the working directory) and validates it once. Errors name the file and the field.
+ * against the working directory), plans its storage and validates it once. Errors name the file and the field.
  */
 export async function readTrainingJob(
   path: string,
@@ -50,12 +65,25 @@ export async function readTrainingJob(
   const parsed = TrainingJobSchema.safeParse(raw);
   if (!parsed.success)
     throw new Error(`training config ${file} is invalid:\n${z.prettifyError(parsed.error)}`);
-  const job = parsed.data;
+  const { warehouse, catalog, engine, athena, registry, aws, runs, ...config } = parsed.data;
   const base = dirname(file);
+  const flags = { warehouse: overrides.warehouse, registry: overrides.registry };
+  const storage = planStorage({
+    layers: [
+      { raw, baseDir: base, source: file },
+      ...(overrides.storage !== undefined ? [await readStorageFile(overrides.storage)] : []),
+      {
+        raw: Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)),
+        baseDir: resolve('.'),
+        source: 'the command line',
+      },
+    ],
+    defaultsDir: base,
+  });
+  const runsFlag = overrides.runs !== undefined ? StoreLocationSchema.parse(overrides.runs) : undefined;
   return {
-    ...job,
-    warehouse: overrides.warehouse ? resolve(overrides.warehouse) : resolve(base, job.warehouse),
-    registry: overrides.registry ? resolve(overrides.registry) : resolve(base, job.registry),
-    runs: overrides.runs ? resolve(overrides.runs) : resolve(base, job.runs),
+    ...config,
+    storage,
+    runs: runsFlag ? resolveStoreLocation(runsFlag, resolve('.')) : resolveStoreLocation(runs, base),
   };
 }
