@@ -3,10 +3,15 @@
 // line `N passed, N failed` (`, N skipped`) summed from every project's test-results/vitest.json (fresh or
 // restored from Nx's cache). Every step runs even when an earlier one failed, so the count stays complete;
 // the exit code is 1 when any step or test failed.
+// `npm test -- --also-node <path of a node binary>` then runs every project's tests again on that Node.js
+// (no Nx cache; see second-node/second-node-plan.mjs for the files it leaves out), and the closing line
+// counts both runs.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadProjectGraph } from './load-project-graph.mjs';
+import { planSecondNode } from './second-node/second-node-plan.mjs';
 import { formatSummaryLine } from './test-summary/format-summary-line.mjs';
 import { sumTestResults } from './test-summary/sum-test-results.mjs';
 import { workspaceRoot } from './workspace-root.mjs';
@@ -21,15 +26,21 @@ const bin = (name) => path.join(workspaceRoot, 'node_modules', '.bin', name);
 /** @type {{ name: string, ok: boolean }[]} */
 const steps = [];
 
+// `--also-node <path>` (or `--also-node=<path>`); anything else is rejected with Node's own message.
+const alsoNode = parseArgs({ options: { 'also-node': { type: 'string' } } }).values['also-node'];
+/** Passed and failed counts per Node.js version, printed above the closing line. */
+const runs = [];
+
 /**
  * Runs one step with its output streamed to this terminal.
  * @param {string} name
  * @param {string} command
  * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} [env]
  */
-function runStep(name, command, args) {
+function runStep(name, command, args, env = process.env) {
   console.log(`\n▶ ${name}: ${[path.relative(workspaceRoot, command) || command, ...args].join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: workspaceRoot });
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: workspaceRoot, env });
   if (result.error) console.error(`${name} could not start: ${result.error.message}`);
   steps.push({ name, ok: result.status === 0 });
 }
@@ -50,10 +61,39 @@ runStep('typecheck, build, test', bin('nx'), [
   '--outputStyle=stream',
 ]);
 
-const totals = sumTestResults(testProjects.map((project) => readReport(project)));
+runs.push({ node: process.version, totals: sumTestResults(testProjects.map((p) => readReport(p))) });
+
+if (alsoNode !== undefined) {
+  let plan;
+  try {
+    plan = planSecondNode({ node: alsoNode, workspaceRoot, env: process.env });
+  } catch (error) {
+    console.error(String(error instanceof Error ? error.message : error));
+    steps.push({ name: `test on ${alsoNode}`, ok: false });
+  }
+  if (plan) {
+    for (const project of testProjects) fs.rmSync(reportPath(project.root), { force: true });
+    runStep(
+      `test on Node.js ${plan.version}`,
+      plan.node,
+      [bin('nx'), ...plan.args],
+      plan.env,
+    );
+    runs.push({ node: plan.version, totals: sumTestResults(testProjects.map((p) => readReport(p))) });
+  }
+}
+
+const totals = {
+  passed: runs.reduce((sum, run) => sum + run.totals.passed, 0),
+  failed: runs.reduce((sum, run) => sum + run.totals.failed, 0),
+  skipped: runs.reduce((sum, run) => sum + run.totals.skipped, 0),
+};
 console.log('');
 for (const step of steps) console.log(`${step.ok ? '✔' : '✘'} ${step.name}`);
-for (const problem of totals.problems) console.log(`✘ ${problem}`);
+for (const run of runs) {
+  for (const problem of run.totals.problems) console.log(`✘ ${run.node} ${problem}`);
+  if (runs.length > 1) console.log(`  tests on Node.js ${run.node} = ${formatSummaryLine(run.totals)}`);
+}
 console.log(formatSummaryLine(totals));
 process.exitCode = steps.every((step) => step.ok) && totals.failed === 0 ? 0 : 1;
 
