@@ -101,15 +101,27 @@ export type { Frame } from './run/frame.js';
 export { InvalidMonitoringConfigError } from './run/invalid-monitoring-config-error.js';
 export { loadFrame } from './run/load-frame.js';
 export {
+  loadModelReference,
+  MODEL_REFERENCE_PATH,
+  type ModelReferenceInfo,
+  modelProfileKey,
+} from './run/load-model-reference.js';
+export {
+  type ModelSource,
+  ModelSourceSchema,
   type MonitoringConfig,
   type MonitoringConfigInput,
   MonitoringConfigSchema,
+  RowFilterSchema,
   type TableSource,
+  TableSourceSchema,
 } from './run/monitoring-config.js';
 export { MonitoringInputError } from './run/monitoring-input-error.js';
 export { parseMonitoringConfig } from './run/parse-monitoring-config.js';
+export { readParquetFrame } from './run/read-parquet-frame.js';
 export { type MonitoringContext, type MonitoringResult, runMonitoring } from './run/run-monitoring.js';
 export {
+  findStoredProfile,
   profileFrame,
   type Reference,
   readStoredProfile,

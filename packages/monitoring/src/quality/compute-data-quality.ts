@@ -15,7 +15,14 @@ export interface ComputeDataQualityInput {
   /** Column types of both sides (`double`, `string`, ...); default derived from the profiles and columns. */
   schema?: { reference: Record<string, string>; current: Record<string, string> };
   /** Rows of each side and optionally the window lengths in days (for volume per day). */
-  volume: { referenceRows: number; currentRows: number; referenceDays?: number; currentDays?: number };
+  volume: {
+    referenceRows: number;
+    currentRows: number;
+    referenceDays?: number;
+    currentDays?: number;
+    /** False when the sides are not comparable in volume (a training set against a day of logs): reported, never flagged. Default true. */
+    comparable?: boolean;
+  };
   /** Feature times of the current window (epoch ms) and the run date, for freshness; default not checked. */
   freshness?: { times: Float64Array; runAt: number };
   /** Default {@link DEFAULT_QUALITY_THRESHOLDS}. */
@@ -44,7 +51,9 @@ export function computeDataQuality(input: ComputeDataQualityInput): DataQuality 
   const freshness = input.freshness
     ? checkFreshness({ ...input.freshness, maxAgeHours: limits.maxAgeHours })
     : null;
-  const volume = compareVolume({ ...input.volume, maxChange: limits.maxVolumeChange });
+  const { comparable = true, ...counts } = input.volume;
+  const volume = compareVolume({ ...counts, maxChange: limits.maxVolumeChange });
+  if (!comparable) volume.flagged = false;
   const issues = columns.flatMap((c) => c.issues.map((issue) => `${c.column}: ${issue}`));
   for (const c of schema.added) issues.push(`schema: column \`${c}\` is new (not in the reference)`);
   for (const c of schema.removed) issues.push(`schema: column \`${c}\` is missing from the current data`);

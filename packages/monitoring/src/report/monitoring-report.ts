@@ -191,7 +191,22 @@ export const MonitoringReportSchema = z.object({
   runAt: z.string(),
   /** Free-form labels, e.g. the job name and the model reference. */
   labels: z.record(z.string(), z.string()),
-  reference: z.object({ description: z.string(), rows: z.number() }),
+  reference: z.object({
+    description: z.string(),
+    rows: z.number(),
+    /** For a model reference: the resolved version, its artifact checksum and whether the stored profile was reused. */
+    model: z
+      .object({
+        model: z.string(),
+        version: z.number(),
+        alias: z.string().nullable(),
+        split: z.string().nullable(),
+        sha256: z.string(),
+        profileKey: z.string(),
+        reused: z.boolean(),
+      })
+      .optional(),
+  }),
   current: z.object({ description: z.string(), rows: z.number() }),
   drift: z.object({
     columns: z.array(ColumnDriftSchema),

@@ -44,6 +44,16 @@ export function windowFilter(window: { column: string; from: string; to: string 
   };
 }
 
+/** A source's window and equality filter as one Iceberg filter. */
+export function sourceFilter(source: Pick<TableSource, 'window' | 'filter'>): Filter {
+  const equal: Filter[] = Object.entries(source.filter ?? {}).map(([column, value]) => ({
+    column,
+    op: '=',
+    value,
+  }));
+  return { and: [...(source.window ? [windowFilter(source.window)] : []), ...equal] };
+}
+
 /**
  * Reads one side of a monitoring run from a feature-store table snapshot (optionally a time window) as
  * monitoring columns: every non-time column by default, numbers as doubles, strings and booleans as
@@ -77,15 +87,19 @@ export async function loadFrame(options: {
     }
   };
   if (source.window) check(source.window.column, 'window column');
+  for (const column of Object.keys(source.filter ?? {})) check(column, 'filter column');
   const timeColumn = options.timeColumn ?? source.window?.column;
   if (timeColumn) check(timeColumn, 'time column');
   const { relation, snapshotId } = await snapshotRelation(table, {
     ...(source.snapshotId ? { snapshotId: BigInt(source.snapshotId) } : {}),
-    ...(source.window ? { filter: windowFilter(source.window) } : {}),
+    ...(source.window || source.filter ? { filter: sourceFilter(source) } : {}),
   });
   const description =
     `${source.table}@${snapshotId ?? 'empty'}` +
-    (source.window ? ` ${source.window.column} ∈ [${source.window.from}, ${source.window.to})` : '');
+    (source.window ? ` ${source.window.column} ∈ [${source.window.from}, ${source.window.to})` : '') +
+    Object.entries(source.filter ?? {})
+      .map(([column, value]) => ` ${column} = ${String(value)}`)
+      .join(',');
   const days = source.window
     ? (Date.parse(source.window.to) - Date.parse(source.window.from)) / DAY_MS
     : null;

@@ -17,14 +17,51 @@ export const WindowSchema = z.strictObject({
   to: isoDate,
 });
 
-/** A feature-store table, at a snapshot (default current) and optionally restricted to a time window. */
+/**
+ * Rows whose columns equal these values, e.g. `{ model_name: churn, model_version: 3 }` on a prediction log;
+ * pushed into file pruning and the scan.
+ */
+export const RowFilterSchema = z.record(
+  z.string().min(1),
+  z.union([z.string(), z.number().refine(Number.isFinite, 'a finite number'), z.boolean()]),
+);
+
+/**
+ * A feature-store table, at a snapshot (default current), optionally restricted to a time window and to rows
+ * matching `filter`. A prediction log (one row per scored entity: the model's input columns, `score`,
+ * `model_name`, `model_version`, `feature_date`, `scored_at`) is a table source like any other.
+ */
 export const TableSourceSchema = z.strictObject({
   kind: z.literal('table'),
   table: tableName,
   /** Snapshot id (decimal string); default the current snapshot. */
   snapshotId: z.string().regex(/^\d+$/).optional(),
   window: WindowSchema.optional(),
+  /** Equality filter on columns; default every row. */
+  filter: RowFilterSchema.optional(),
 });
+
+/**
+ * The training set recorded in the model registry with a model version (`reference.parquet`, written at
+ * registration by the training pipeline): resolved by alias or version, checksum-verified, profiled once and
+ * stored under `monitoring/reference-profiles/<model>/v<version>/<sha256>/<split>.json`, so later runs of the
+ * same version reuse the profile without reading the artifact again.
+ */
+export const ModelSourceSchema = z
+  .strictObject({
+    kind: z.literal('model'),
+    /** Registered model name. */
+    model: z.string().min(1),
+    /** Alias to resolve (`staging`); give this or `version`. */
+    alias: z.string().min(1).optional(),
+    /** Version number; give this or `alias`. */
+    version: z.number().int().positive().optional(),
+    /** Rows of one split only (`train`, `tuning`, `validation`); default every recorded row. */
+    split: z.string().min(1).optional(),
+  })
+  .refine((s) => (s.alias === undefined) !== (s.version === undefined), {
+    message: 'give exactly one of `alias` (e.g. staging) or `version`',
+  });
 
 /** Reference profiles stored earlier (see `writeStoredProfile`): the reference data is not read again. */
 export const ProfileSourceSchema = z.strictObject({
@@ -97,10 +134,13 @@ export const PerformanceConfigSchema = z.strictObject({
 export const MonitoringConfigSchema = z.strictObject({
   /** Job name: labels, runs table rows, alert incidents. */
   job: z.string().regex(/^[A-Za-z0-9_.-]+$/),
-  reference: z.discriminatedUnion('kind', [TableSourceSchema, ProfileSourceSchema]),
+  reference: z.discriminatedUnion('kind', [TableSourceSchema, ProfileSourceSchema, ModelSourceSchema]),
   current: TableSourceSchema,
   aggregate: AggregateSchema.optional(),
-  /** Columns to monitor; default every column of the reference except the time columns. */
+  /**
+   * Columns to monitor; default every column of the reference except the time columns (for a model
+   * reference: the model's input features and `score`).
+   */
   columns: z.array(z.string()).optional(),
   /** Per-column overrides of the default drift method and threshold. */
   overrides: z
@@ -176,3 +216,5 @@ export type MonitoringConfig = z.infer<typeof MonitoringConfigSchema>;
 export type MonitoringConfigInput = z.input<typeof MonitoringConfigSchema>;
 /** A table source of a configuration. */
 export type TableSource = z.infer<typeof TableSourceSchema>;
+/** A model reference source of a configuration. */
+export type ModelSource = z.infer<typeof ModelSourceSchema>;

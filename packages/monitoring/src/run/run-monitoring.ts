@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ObjectStore, TableEnv } from '@fti/feature-store';
+import type { ModelRegistry } from '@fti/model-registry';
 import { SEVERITY_ORDER } from '../alerts/alert.js';
 import { dispatchAlert } from '../alerts/dispatch-alert.js';
 import { computeDrift } from '../drift/compute-drift.js';
@@ -23,7 +24,9 @@ import { writeRetrainEvent } from '../retrain/write-retrain-event.js';
 import { buildAlert } from './build-alert.js';
 import { computePerformanceSection } from './compute-performance-section.js';
 import { loadFrame } from './load-frame.js';
+import { loadModelReference, type ModelReferenceInfo } from './load-model-reference.js';
 import type { MonitoringConfig } from './monitoring-config.js';
+import { MonitoringInputError } from './monitoring-input-error.js';
 import { profileFrame, type Reference, readStoredProfile, writeStoredProfile } from './stored-profile.js';
 
 /** What a run needs from outside: the warehouse, a clock, and optional hooks. */
@@ -31,6 +34,8 @@ export interface MonitoringContext {
   env: TableEnv;
   /** Object store for stored profiles, reports, alert state and retraining events; default the warehouse's. */
   store?: ObjectStore;
+  /** The model registry, for `reference.kind: model`; default none. */
+  registry?: ModelRegistry;
   /** Epoch ms; the run date. Default the warehouse clock. */
   now?: () => number;
   /** Waits between webhook retries; default `setTimeout`. */
@@ -49,7 +54,8 @@ export interface MonitoringResult {
 }
 
 /**
- * One monitoring run: read the reference (a table window or a stored profile) and the current window, score
+ * One monitoring run: read the reference (a table window, a stored profile, or a model's recorded training
+ * set, profiled once and reused) and the current window (a table window, e.g. a prediction log), score
  * drift per column and for the dataset, check data quality, join labels and compute performance and
  * fairness when configured, decide on retraining, alert, and write every output (JSON, HTML, Prometheus,
  * runs table). Outputs that fail (a webhook down, a Pushgateway unreachable) are recorded in the report's
@@ -67,14 +73,17 @@ export async function runMonitoring(
   const runId = `${config.job}-${runAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
   const warnings: string[] = [];
 
-  const reference = await loadReference(config, ctx, log);
+  const { reference, model } = await loadReference(config, ctx, log);
   if (config.outputs.saveReferenceProfile) {
     await writeStoredProfile(store, config.outputs.saveReferenceProfile, reference);
     log(`saved the reference profile to ${config.outputs.saveReferenceProfile}`);
   }
   const monitored = config.aggregate
     ? Object.keys(reference.profiles)
-    : (config.columns ?? Object.keys(reference.profiles));
+    : (config.columns ??
+      (model
+        ? [...model.inputs, 'score'].filter((c) => c in reference.profiles)
+        : Object.keys(reference.profiles)));
   log(
     `current: ${config.current.table}${config.current.window ? ` ${config.current.window.from} → ${config.current.window.to}` : ''}`,
   );
@@ -117,10 +126,16 @@ export async function runMonitoring(
   const monitoredProfiles = Object.fromEntries(
     monitored.flatMap((c) => (reference.profiles[c] ? [[c, reference.profiles[c]]] : [])),
   );
+  // A model reference is compared on the monitored columns only (a prediction log's keys, run id, ... are
+  // not schema changes) and by type family (an `int` feature recorded as a double is not a change).
   const pick = (schema: Record<string, string>) =>
-    config.aggregate || !config.columns
+    config.aggregate || (!config.columns && !model)
       ? schema
-      : Object.fromEntries(Object.entries(schema).filter(([c]) => monitored.includes(c)));
+      : Object.fromEntries(
+          Object.entries(schema)
+            .filter(([c]) => monitored.includes(c))
+            .map(([c, t]) => [c, model ? typeFamily(t) : t]),
+        );
   const quality = computeDataQuality({
     profiles: monitoredProfiles,
     current: current.columns,
@@ -129,6 +144,7 @@ export async function runMonitoring(
       referenceRows: reference.rows,
       currentRows: current.rows,
       ...(reference.days && current.days ? { referenceDays: reference.days, currentDays: current.days } : {}),
+      comparable: model === null,
     },
     ...((config.timeColumn ?? config.current.window?.column ?? config.aggregate?.timeColumn)
       ? { freshness: { times: Float64Array.of(current.latestTime ?? Number.NaN), runAt: now } }
@@ -178,7 +194,23 @@ export async function runMonitoring(
     runId,
     runAt,
     labels,
-    reference: { description: reference.description, rows: reference.rows },
+    reference: {
+      description: reference.description,
+      rows: reference.rows,
+      ...(model
+        ? {
+            model: {
+              model: model.model,
+              version: model.version,
+              alias: model.alias,
+              split: model.split,
+              sha256: model.sha256,
+              profileKey: model.profileKey,
+              reused: model.reused,
+            },
+          }
+        : {}),
+    },
     current: { description: current.description, rows: current.rows },
     drift,
     distributions: Object.entries(profiles).map(([column, profile]) =>
@@ -281,20 +313,37 @@ async function loadReference(
   config: MonitoringConfig,
   ctx: MonitoringContext,
   log: (line: string) => void,
-): Promise<Reference> {
-  if (config.reference.kind === 'profile') {
-    log(`reference: stored profile ${config.reference.key}`);
-    return readStoredProfile(ctx.store ?? ctx.env.files.store, config.reference.key);
+): Promise<{ reference: Reference; model: ModelReferenceInfo | null }> {
+  const store = ctx.store ?? ctx.env.files.store;
+  const source = config.reference;
+  if (source.kind === 'profile') {
+    log(`reference: stored profile ${source.key}`);
+    return { reference: await readStoredProfile(store, source.key), model: null };
   }
-  log(
-    `reference: ${config.reference.table}${config.reference.window ? ` ${config.reference.window.from} → ${config.reference.window.to}` : ''}`,
-  );
+  if (source.kind === 'model') {
+    if (!ctx.registry) {
+      throw new MonitoringInputError(
+        source.model,
+        `reference.kind \`model\` needs the model registry; pass \`registry\` in the monitoring context (the app's --registry folder)`,
+      );
+    }
+    const loaded = await loadModelReference({ source, registry: ctx.registry, store, env: ctx.env, log });
+    return { reference: loaded.reference, model: loaded.info };
+  }
+  log(`reference: ${source.table}${source.window ? ` ${source.window.from} → ${source.window.to}` : ''}`);
   const frame = await loadFrame({
     env: ctx.env,
-    source: config.reference,
+    source,
     ...(config.columns && !config.aggregate ? { columns: config.columns } : {}),
     ...(config.aggregate ? { aggregate: config.aggregate } : {}),
     ...(config.timeColumn ? { timeColumn: config.timeColumn } : {}),
   });
-  return profileFrame(frame);
+  return { reference: profileFrame(frame), model: null };
+}
+
+/** Type family for comparing a recorded training set with served data: `number`, `string`, `boolean`, `time`. */
+function typeFamily(type: string): string {
+  if (['int', 'long', 'float', 'double'].includes(type)) return 'number';
+  if (['date', 'time'].includes(type) || type.startsWith('timestamp')) return 'time';
+  return type;
 }

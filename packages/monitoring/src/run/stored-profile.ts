@@ -65,18 +65,35 @@ export async function writeStoredProfile(
  * @throws MonitoringInputError when the key is missing or holds something else.
  */
 export async function readStoredProfile(store: ObjectStore, key: string): Promise<Reference> {
-  let stored: StoredProfile;
-  try {
-    stored = JSON.parse(new TextDecoder().decode(await store.get(key))) as StoredProfile;
-  } catch (error) {
-    const missing = error instanceof ObjectNotFoundError;
+  const found = await findStoredProfile(store, key);
+  if (found === null) {
     throw new MonitoringInputError(
       key,
-      missing
-        ? `no stored reference profile at \`${key}\`; run once with a table reference and outputs.saveReferenceProfile: ${key}`
-        : `\`${key}\` is not valid JSON: ${(error as Error).message}`,
-      { cause: error },
+      `no stored reference profile at \`${key}\`; run once with a table reference and outputs.saveReferenceProfile: ${key}`,
     );
+  }
+  return found;
+}
+
+/**
+ * Like {@link readStoredProfile}, but null when nothing is stored under `key`.
+ * @throws MonitoringInputError when the key holds something else than a stored profile.
+ */
+export async function findStoredProfile(store: ObjectStore, key: string): Promise<Reference | null> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await store.get(key);
+  } catch (error) {
+    if (error instanceof ObjectNotFoundError) return null;
+    throw error;
+  }
+  let stored: StoredProfile;
+  try {
+    stored = JSON.parse(new TextDecoder().decode(bytes)) as StoredProfile;
+  } catch (error) {
+    throw new MonitoringInputError(key, `\`${key}\` is not valid JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (stored?.kind !== 'fti.reference-profile' || stored.version !== 1) {
     throw new MonitoringInputError(
