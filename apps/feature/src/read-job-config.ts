@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { type FeaturePipelineConfig, FeaturePipelineConfigSchema } from '@fti/feature-pipeline';
-import { planStorage, readStorageFile, type StoragePlan, splitStorageFields } from '@fti/job-storage';
+import {
+  commandLineLayer,
+  planStorage,
+  readStorageFile,
+  type StoragePlan,
+  splitStorageFields,
+} from '@fti/job-storage';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { CliArgs } from './cli-args.js';
@@ -39,9 +45,7 @@ export async function readJobConfig(args: CliArgs): Promise<JobConfig> {
     layers: [
       { raw: written, baseDir, source: file },
       ...(args.storage !== undefined ? [await readStorageFile(args.storage)] : []),
-      ...(args.warehouse !== undefined
-        ? [{ raw: { warehouse: args.warehouse }, baseDir: resolve('.'), source: '--warehouse' }]
-        : []),
+      commandLineLayer({ warehouse: args.warehouse }),
     ],
     defaultsDir: baseDir,
   });

@@ -21,10 +21,12 @@ export const InferenceConfigSchema = z
     version: z.coerce.number().int().min(1).optional(),
     /** Feature date to score, YYYY-MM-DD. */
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD'),
-    /** Local warehouse folder (Iceberg tables). */
-    warehouse: z.string().min(1).default('.fti/warehouse'),
-    /** Local model registry folder. */
-    registry: z.string().min(1).default('.fti/registry'),
+    /** Warehouse (Iceberg tables): a folder or `s3://bucket/prefix`; default the storage file's, else `.fti/warehouse`. */
+    warehouse: z.string().min(1).optional(),
+    /** Model registry: a folder or `s3://bucket/prefix`; default the storage file's, else `.fti/registry`. */
+    registry: z.string().min(1).optional(),
+    /** A storage file (or any job config) whose warehouse, catalog, registry and aws fields this job uses. */
+    storage: z.string().min(1).optional(),
     /** Feature table to score. */
     features: TableName.default({ namespace: 'features', name: 'customer_features_v1' }),
     /** Entity key columns of the feature table, comma-separated. */

@@ -1,5 +1,3 @@
-import { resolve } from 'node:path';
-import { LocalObjectStore, openWarehouse } from '@fti/feature-store';
 import {
   describeServableModel,
   loadServableModel,
@@ -8,7 +6,15 @@ import {
   type ScoringSummary,
   scoreBatch,
 } from '@fti/inference-pipeline';
-import { type ModelRef, openModelRegistry } from '@fti/model-registry';
+import {
+  type AwsClients,
+  commandLineLayer,
+  describeStoragePlan,
+  openStorage,
+  planStorage,
+  readStorageFile,
+} from '@fti/job-storage';
+import type { ModelRef } from '@fti/model-registry';
 import type { InferenceConfig } from './config.js';
 
 /** What one run of the job did: the scoring summary and its wall time. */
@@ -20,12 +26,18 @@ export interface InferenceRunSummary extends ScoringSummary {
 }
 
 /**
- * The batch inference job: opens the local warehouse and registry, loads the model by alias or version,
- * and scores one feature date (one shard) into the predictions table and the prediction log.
+ * The batch inference job: opens the warehouse and registry (folders or S3, see `@fti/job-storage`), loads
+ * the model by alias or version, and scores one feature date (one shard) into the predictions table and the prediction log.
  */
 export async function runInference(
   config: InferenceConfig,
-  options: { runId: string; log?: (message: string) => void; onProgress?: (event: ScoringEvent) => void },
+  options: {
+    runId: string;
+    log?: (message: string) => void;
+    onProgress?: (event: ScoringEvent) => void;
+    /** AWS clients to use instead of new ones from the storage's `aws` settings (tests). */
+    clients?: Partial<AwsClients>;
+  },
 ): Promise<InferenceRunSummary> {
   const started = performance.now();
   const log = options.log ?? (() => {});
@@ -33,14 +45,21 @@ export async function runInference(
     config.version !== undefined
       ? { name: config.model, version: config.version }
       : { name: config.model, alias: config.alias ?? 'staging' };
-  const registry = openModelRegistry({ store: new LocalObjectStore({ root: resolve(config.registry) }) });
-  const model = await loadServableModel(registry, ref);
-  const modelLabel = describeServableModel(model, ref);
-  log(
-    `model ${modelLabel}: ${model.preprocessor.featureNames.length} inputs, threshold ${model.threshold.toFixed(4)}`,
-  );
-  const env = await openWarehouse({ location: { kind: 'local', path: config.warehouse } });
+  const plan = planStorage({
+    layers: [
+      ...(config.storage !== undefined ? [await readStorageFile(config.storage)] : []),
+      commandLineLayer({ warehouse: config.warehouse, registry: config.registry }),
+    ],
+  });
+  log(describeStoragePlan(plan));
+  const storage = await openStorage(plan, options.clients ? { clients: options.clients } : {});
+  const env = storage.warehouse;
   try {
+    const model = await loadServableModel(storage.registry, ref);
+    const modelLabel = describeServableModel(model, ref);
+    log(
+      `model ${modelLabel}: ${model.preprocessor.featureNames.length} inputs, threshold ${model.threshold.toFixed(4)}`,
+    );
     const predictions = config.predictions ?? {
       namespace: 'predictions',
       name: config.model.replace(/[^a-z0-9]+/g, '_'),
@@ -64,6 +83,6 @@ export async function runInference(
     });
     return { ...summary, runId: options.runId, modelLabel, seconds: (performance.now() - started) / 1000 };
   } finally {
-    await env.close();
+    await storage.close();
   }
 }

@@ -4,8 +4,10 @@ import { z } from 'zod';
 export const CliArgsSchema = z.strictObject({
   /** Monitoring configuration (JSON or YAML). */
   config: z.string().min(1).default('examples/online-retail/monitoring-job.yaml'),
-  /** Local warehouse folder. */
-  warehouse: z.string().min(1).default('.fti/warehouse'),
+  /** Another warehouse: a folder or `s3://bucket/prefix`; default the config's, else `.fti/warehouse`. */
+  warehouse: z.string().min(1).optional(),
+  /** A storage file (warehouse, catalog, registry, aws) replacing the config's storage fields. */
+  storage: z.string().min(1).optional(),
   /** Run date (ISO); default now. Sets the report date, freshness and cooldowns. */
   now: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   /** Slide the current window: months ending at the config's current window (1 = just it). */

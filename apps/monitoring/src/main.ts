@@ -1,18 +1,20 @@
-// The monitoring job: `npx nx run monitoring:start -- --config <file> [--warehouse dir] [--now ISO] [--months N]`.
+// The monitoring job: `npx nx run monitoring:start -- --config <file> [--warehouse dir|s3://b/p] [--storage f] [--now ISO] [--months N]`.
 // Exit codes: 0 healthy, 1 the job failed (bad config, missing table), 3 the retraining policy fired
 // (RETRAIN_EXIT_CODE; an event was written under events/retrain/ for the scheduler to start training:start).
-import { readFile } from 'node:fs/promises';
-import { openWarehouse } from '@fti/feature-store';
-import { parseMonitoringConfig, RETRAIN_EXIT_CODE, runMonitoring } from '@fti/monitoring';
+import { describeStoragePlan, openStorage } from '@fti/job-storage';
+import { RETRAIN_EXIT_CODE, runMonitoring } from '@fti/monitoring';
 import { parseCliArgs } from './cli-args.js';
+import { readMonitoringJob } from './read-monitoring-job.js';
 import { slideMonths } from './slide-months.js';
 
 const log = (message: string) => console.log(`[monitoring] ${message}`);
 
 try {
   const args = parseCliArgs(process.argv.slice(2));
-  const config = parseMonitoringConfig(await readFile(args.config, 'utf8'), args.config);
-  const env = await openWarehouse({ location: { kind: 'local', path: args.warehouse } });
+  const { config, storage: plan } = await readMonitoringJob(args);
+  log(describeStoragePlan(plan));
+  const storage = await openStorage(plan);
+  const env = storage.warehouse;
   try {
     let exitCode = 0;
     for (const run of slideMonths(config, args.months)) {
@@ -32,7 +34,7 @@ try {
     }
     process.exitCode = exitCode;
   } finally {
-    await env.close();
+    await storage.close();
   }
 } catch (error) {
   console.error(`[monitoring] failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import {
+  commandLineLayer,
   planStorage,
   readStorageFile,
   resolveStoreLocation,
@@ -67,16 +68,11 @@ export async function readTrainingJob(
     throw new Error(`training config ${file} is invalid:\n${z.prettifyError(parsed.error)}`);
   const { warehouse, catalog, engine, athena, registry, aws, runs, ...config } = parsed.data;
   const base = dirname(file);
-  const flags = { warehouse: overrides.warehouse, registry: overrides.registry };
   const storage = planStorage({
     layers: [
       { raw, baseDir: base, source: file },
       ...(overrides.storage !== undefined ? [await readStorageFile(overrides.storage)] : []),
-      {
-        raw: Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)),
-        baseDir: resolve('.'),
-        source: 'the command line',
-      },
+      commandLineLayer({ warehouse: overrides.warehouse, registry: overrides.registry }),
     ],
     defaultsDir: base,
   });

@@ -1,3 +1,4 @@
+export { commandLineLayer } from './command-line-layer.js';
 export { type AwsClients, createAwsClients } from './create-aws-clients.js';
 export { describeStoragePlan } from './describe-storage-plan.js';
 export { InvalidStorageConfigError } from './errors.js';
