@@ -30,13 +30,15 @@ export const PREDICTION_COLUMNS: ColumnDefinition[] = [
 ];
 
 /**
- * Loads the table, or creates it with the entity keys (typed as in the feature table) then
- * {@link PREDICTION_COLUMNS}, partitioned by day of `feature_date`.
+ * Loads the table, or creates it with the entity keys (typed as in the feature table), then
+ * {@link PREDICTION_COLUMNS}, then `extra` columns (optional, e.g. the model inputs of a prediction log),
+ * partitioned by day of `feature_date`.
  */
 export async function openPredictionsTable(
   env: TableEnv,
   id: TableIdentifier,
   keys: { name: string; type: WritableType }[],
+  extra: { name: string; type: WritableType }[] = [],
 ): Promise<Table> {
   try {
     return await loadTable(env, id);
@@ -48,6 +50,7 @@ export async function openPredictionsTable(
         columns: [
           ...keys.map((k) => ({ name: k.name, type: k.type, required: true })),
           ...PREDICTION_COLUMNS,
+          ...extra.map((c) => ({ name: c.name, type: c.type })),
         ],
         partition: [{ column: 'feature_date', transform: 'day' }],
       });

@@ -1,45 +1,158 @@
 import type { FeatureColumns, FittedPreprocessor } from '@fti/model-runtime';
+import * as arrow from 'apache-arrow';
+import { Utf8Interner } from './utf8-interner.js';
 
-/** The part of an Arrow vector read here: per-row values. */
-export interface ValueVector {
-  readonly length: number;
-  get(index: number): unknown;
+/** Buffers a {@link readFeatureColumns} call reuses across batches (one per feature column). */
+export class FeatureBuffers {
+  private readonly numbers = new Map<string, Float64Array>();
+  private readonly strings = new Map<string, (string | null)[]>();
+  readonly interners = new Map<string, Utf8Interner>();
+
+  /** A Float64Array of `rows` values for `column`, reused (and grown) across calls. */
+  numeric(column: string, rows: number): Float64Array {
+    let buffer = this.numbers.get(column);
+    if (!buffer || buffer.length < rows) {
+      buffer = new Float64Array(Math.max(rows, 1024));
+      this.numbers.set(column, buffer);
+    }
+    return buffer.subarray(0, rows);
+  }
+
+  /** A string array of `rows` slots for `column`, reused across calls. */
+  categorical(column: string, rows: number): (string | null)[] {
+    let buffer = this.strings.get(column);
+    if (!buffer) {
+      buffer = [];
+      this.strings.set(column, buffer);
+    }
+    buffer.length = rows;
+    return buffer;
+  }
+
+  interner(column: string): Utf8Interner {
+    let interner = this.interners.get(column);
+    if (!interner) {
+      interner = new Utf8Interner();
+      this.interners.set(column, interner);
+    }
+    return interner;
+  }
 }
 
 /**
- * The preprocessor's input columns for the selected rows of a batch: numeric features as `Float64Array`
- * (nulls → NaN, bigint and boolean as numbers), one-hot features as strings (`null` for missing).
- * @param rows Row indices of the batch to take, in order.
+ * The preprocessor's input columns for the selected rows of a batch, read from the Arrow buffers: numeric
+ * features as `Float64Array` (nulls → NaN; integers, bigints below 2^53 and booleans as numbers; a
+ * null-free float64 column of a whole batch is passed without copying), one-hot features as strings (`null`
+ * for missing; UTF-8 values are decoded once per distinct value).
+ * @param rows Row indices of the batch to take, in order; `undefined` for every row.
  */
 export function readFeatureColumns(
   preprocessor: FittedPreprocessor,
-  column: (name: string) => ValueVector,
-  rows: Uint32Array,
+  column: (name: string) => arrow.Vector,
+  batchRows: number,
+  rows: Uint32Array | undefined,
+  buffers: FeatureBuffers = new FeatureBuffers(),
 ): FeatureColumns {
   const out: Record<string, Float64Array | (string | null)[]> = {};
+  const count = rows ? rows.length : batchRows;
   for (const feature of preprocessor.features) {
     if (out[feature.column] !== undefined) continue;
-    const vector = column(feature.column);
-    if (feature.kind === 'numeric') {
-      const values = new Float64Array(rows.length);
-      for (let i = 0; i < rows.length; i++) values[i] = toNumber(vector.get(rows[i]!));
-      out[feature.column] = values;
-    } else {
-      const values = new Array<string | null>(rows.length);
-      for (let i = 0; i < rows.length; i++) {
-        const v = vector.get(rows[i]!);
-        values[i] = v === null || v === undefined ? null : String(v);
-      }
-      out[feature.column] = values;
-    }
+    const data = column(feature.column).data[0] as arrow.Data;
+    out[feature.column] =
+      feature.kind === 'numeric'
+        ? readNumeric(data, rows, () => buffers.numeric(feature.column, count))
+        : readCategorical(data, rows, buffers.categorical(feature.column, count), () =>
+            buffers.interner(feature.column),
+          );
   }
   return out;
 }
 
-function toNumber(value: unknown): number {
-  if (value === null || value === undefined) return Number.NaN;
-  if (typeof value === 'number') return value;
-  if (typeof value === 'bigint') return Number(value);
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return Number(value);
+function readNumeric(
+  data: arrow.Data,
+  rows: Uint32Array | undefined,
+  buffer: () => Float64Array,
+): Float64Array {
+  const type = data.type as arrow.DataType;
+  const offset = data.offset;
+  if (
+    arrow.DataType.isFloat(type) &&
+    type.precision === arrow.Precision.DOUBLE &&
+    !rows &&
+    data.nullCount === 0
+  )
+    return (data.values as Float64Array).subarray(offset, offset + data.length);
+  const out = buffer();
+  const count = out.length;
+  const at = rows ? (i: number) => rows[i]! : (i: number) => i;
+  if (arrow.DataType.isInt(type) && type.bitWidth === 64) {
+    const values = data.values as BigInt64Array | BigUint64Array;
+    const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
+    const signed = type.isSigned;
+    for (let i = 0; i < count; i++) {
+      const r = offset + at(i);
+      const hi = words[2 * r + 1]!;
+      out[i] = (signed ? hi : hi >>> 0) * 4294967296 + (words[2 * r]! >>> 0);
+    }
+  } else if (
+    (arrow.DataType.isInt(type) || arrow.DataType.isFloat(type)) &&
+    type.precision !== arrow.Precision.HALF
+  ) {
+    const values = data.values as Float64Array | Float32Array | Int32Array;
+    for (let i = 0; i < count; i++) out[i] = values[offset + at(i)]!;
+  } else if (arrow.DataType.isBool(type)) {
+    const bits = data.values as Uint8Array;
+    for (let i = 0; i < count; i++) {
+      const bit = offset + at(i);
+      out[i] = (bits[bit >> 3]! >> (bit & 7)) & 1;
+    }
+  } else {
+    const vector = arrow.makeVector(data);
+    for (let i = 0; i < count; i++) {
+      const v = vector.get(at(i));
+      out[i] = v === null || v === undefined ? Number.NaN : Number(v);
+    }
+    return out;
+  }
+  const bitmap = data.nullBitmap;
+  if (data.nullCount > 0 && bitmap && bitmap.length > 0)
+    for (let i = 0; i < count; i++) {
+      const bit = offset + at(i);
+      if (((bitmap[bit >> 3]! >> (bit & 7)) & 1) === 0) out[i] = Number.NaN;
+    }
+  return out;
+}
+
+function readCategorical(
+  data: arrow.Data,
+  rows: Uint32Array | undefined,
+  out: (string | null)[],
+  interner: () => Utf8Interner,
+): (string | null)[] {
+  const type = data.type as arrow.DataType;
+  const count = out.length;
+  const at = rows ? (i: number) => rows[i]! : (i: number) => i;
+  const bitmap = data.nullCount > 0 && data.nullBitmap && data.nullBitmap.length > 0 ? data.nullBitmap : null;
+  const valid = (row: number) => {
+    if (!bitmap) return true;
+    const bit = data.offset + row;
+    return ((bitmap[bit >> 3]! >> (bit & 7)) & 1) === 1;
+  };
+  if (arrow.DataType.isUtf8(type)) {
+    const strings = interner();
+    const bytes = data.values as Uint8Array;
+    const offsets = data.valueOffsets as Int32Array;
+    for (let i = 0; i < count; i++) {
+      const row = at(i);
+      const r = data.offset + row;
+      out[i] = valid(row) ? strings.intern(bytes, offsets[r]!, offsets[r + 1]!) : null;
+    }
+    return out;
+  }
+  const vector = arrow.makeVector(data);
+  for (let i = 0; i < count; i++) {
+    const v = vector.get(at(i));
+    out[i] = v === null || v === undefined ? null : String(v);
+  }
+  return out;
 }

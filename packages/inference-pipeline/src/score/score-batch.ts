@@ -1,58 +1,59 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  appendData,
   type Filter,
-  loadArrowTable,
-  loadTable,
-  overwriteWhere,
+  openTableWriter,
   quoteIdentifier,
   quoteLiteral,
-  scanTable,
   type TableEnv,
   type TableIdentifier,
   type WritableType,
   WritableTypeSchema,
 } from '@fti/feature-store';
 import { applyPreprocessor, predictProba } from '@fti/model-runtime';
-import * as arrow from 'apache-arrow';
 import { InvalidScoringInputError } from '../errors.js';
 import { checkSignature } from '../load/check-signature.js';
 import type { ServableModel } from '../load/servable-model.js';
-import { hashEntityKey } from '../shard/hash-entity-key.js';
-import { checkShard, type Shard, shardRange } from '../shard/shard.js';
-import { openPredictionsTable } from './predictions-table.js';
-import { readFeatureColumns } from './read-feature-columns.js';
+import { hashKeyColumns } from '../shard/hash-key-columns.js';
+import { checkShard, HASH_SPACE, type Shard, shardRange } from '../shard/shard.js';
+import { openBatchLogTable } from './batch-log-table.js';
+import { openScoringInput } from './open-scoring-input.js';
+import { openPredictionsTable, PREDICTION_COLUMNS } from './predictions-table.js';
+import { prefetch } from './prefetch.js';
+import { FeatureBuffers, readFeatureColumns } from './read-feature-columns.js';
+import { ScoredRowsWriter } from './scored-rows-writer.js';
 import type { ScoringEvent } from './scoring-event.js';
+import type { ScoringInput } from './scoring-input.js';
 
 /** Options of {@link scoreBatch}. */
 export interface ScoreBatchOptions {
   env: TableEnv;
   model: ServableModel;
-  /** The feature table to score (`features/customer_features_v1`). */
-  features: TableIdentifier;
-  /** Entity key columns of the feature table, e.g. `['customer_id']`. */
+  /** What to score; default the `features` table's rows of `featureDate`. */
+  input?: ScoringInput;
+  /** The feature table to score (`features/customer_features_v1`), when `input` is not given. */
+  features?: TableIdentifier;
+  /** Entity key columns of the input, e.g. `['customer_id']`. */
   keys: string[];
-  /** The feature date to score, `YYYY-MM-DD`. */
+  /** The feature date scored, `YYYY-MM-DD`: the rows read from a table input, the date every prediction is for. */
   featureDate: string;
-  /** Date column of the feature table; default `feature_date`. */
+  /** Date column of the `features` table; default `feature_date`. */
   dateColumn?: string;
   /** Predictions table, overwritten per (feature date, model name, shard range): idempotent. */
   predictions: TableIdentifier;
-  /** Prediction log for monitoring, appended to on every run. */
+  /** Prediction log for monitoring (keys, predictions, then the model's raw inputs), appended on every run. */
   log: TableIdentifier;
   /** This worker's part of the run; default `{ index: 0, count: 1 }` (everything). */
   shard?: Shard;
   /** Rows per streamed batch (and forward-pass chunk); bounds memory. Default 65,536. */
   batchRows?: number;
+  /** Rows per written data file (a multiple of batches); bounds memory with `batchRows`. Default 524,288. */
+  fileRows?: number;
   /** Id of this run, written with every row. */
   runId: string;
   /** Epoch-ms clock for `scored_at`; default `Date.now`. */
   now?: () => number;
   /** Progress sink; default silent. */
   report?: (event: ScoringEvent) => void;
-  /** Folder for the scored chunks before commit; default a fresh folder under the OS temp dir. */
+  /** @deprecated Scored rows are now written straight into the tables; ignored. */
   scratchDir?: string;
 }
 
@@ -61,9 +62,9 @@ export interface ScoringSummary {
   model: { name: string; version: number; threshold: number };
   featureDate: string;
   shard: Shard;
-  /** Feature snapshot read, as a decimal string (`null` for an empty table). */
+  /** Feature snapshot read, as a decimal string (`null` for an input that is not a feature table). */
   featureSnapshotId: string | null;
-  /** Rows of the feature date read, and how many of them fell in this shard and were scored. */
+  /** Rows of the input read, and how many of them fell in this shard and were scored. */
   rowsRead: number;
   rowsScored: number;
   /** Scored rows at or above the threshold. */
@@ -75,21 +76,22 @@ export interface ScoringSummary {
   log: { table: string; snapshotId: string };
 }
 
-let spillCounter = 0;
-
 /**
- * Batch scoring: streams the feature table's rows of one feature date (pinned snapshot, only the key and
- * feature columns) in bounded Arrow batches, keeps this shard's entities (hash range), applies the saved
- * preprocessing and the model, spills each scored chunk to Parquet, then replaces the shard's rows of that
- * date and model in the predictions table in one snapshot and appends the same rows to the prediction log.
- * @throws SignatureMismatchError when the feature table cannot feed the model (nothing is read or written).
+ * Batch scoring: streams the input (a feature table's rows of one date at a pinned snapshot, Parquet files,
+ * or Arrow batches) in bounded Arrow batches, keeps this shard's entities (hash range), applies the saved
+ * preprocessing and the model, and writes each scored file group once into the predictions table and the
+ * prediction log (with the raw inputs). Then the shard's rows of that date and model are replaced in the
+ * predictions table in one snapshot, and the log gets one append snapshot. Reading, scoring and writing
+ * overlap: DuckDB reads the next batch and writes the previous group while JS scores.
+ * @throws SignatureMismatchError when the input cannot feed the model (nothing is read or written).
+ * @throws InvalidScoringInputError for bad options or an empty input (nothing is committed).
  */
 export async function scoreBatch(options: ScoreBatchOptions): Promise<ScoringSummary> {
   const { env, model } = options;
   const shard = checkShard(options.shard ?? { index: 0, count: 1 });
-  const dateColumn = options.dateColumn ?? 'feature_date';
   const now = options.now ?? Date.now;
   const report = options.report ?? (() => {});
+  const batchRows = options.batchRows ?? 65_536;
   if (options.keys.length === 0)
     throw new InvalidScoringInputError('keys', 'needs at least one entity key column');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.featureDate) || Number.isNaN(Date.parse(options.featureDate)))
@@ -97,133 +99,147 @@ export async function scoreBatch(options: ScoreBatchOptions): Promise<ScoringSum
       'featureDate',
       `must be an ISO date YYYY-MM-DD, got \`${options.featureDate}\``,
     );
+  const input: ScoringInput | undefined =
+    options.input ??
+    (options.features
+      ? {
+          kind: 'table',
+          table: options.features,
+          ...(options.dateColumn ? { dateColumn: options.dateColumn } : {}),
+        }
+      : undefined);
+  if (!input)
+    throw new InvalidScoringInputError('input', 'is missing; give `input` (or `features`) to score');
   const label = `${model.name}@${model.version}`;
 
-  const features = await loadTable(env, options.features);
-  const { metadata } = features.loaded;
-  const schema = metadata.schemas.find((s) => s.schemaId === metadata.currentSchemaId);
-  const columns = (schema?.fields ?? []).map((f) => ({
-    name: f.name,
-    type: typeof f.type === 'string' ? f.type : f.type.type,
-  }));
-  const tableName = `${options.features.namespace}/${options.features.name}`;
-  checkSignature({ model: label, table: tableName, signature: model.signature, columns });
-  const keyTypes = options.keys.map((name) => {
-    const type = columns.find((c) => c.name === name)?.type;
+  const opened = await openScoringInput(env, input, options.featureDate);
+  if (opened.columns.length === 0)
+    throw new InvalidScoringInputError('input', `${opened.label} has no rows or columns; nothing to score`);
+  checkSignature({ model: label, table: opened.label, signature: model.signature, columns: opened.columns });
+  const typed = (name: string, option: string): { name: string; type: WritableType } => {
+    const type = opened.columns.find((c) => c.name === name)?.type;
     const parsed = WritableTypeSchema.safeParse(type);
     if (!parsed.success)
       throw new InvalidScoringInputError(
-        'keys',
+        option,
         type === undefined
-          ? `\`${name}\` is not a column of \`${tableName}\`; name the table's entity key columns`
-          : `\`${name}\` has type ${type}, which cannot be an entity key`,
+          ? `\`${name}\` is not a column of ${opened.label}; name the input's entity key columns`
+          : `\`${name}\` has type ${type}, which cannot be written to the predictions table`,
       );
-    return { name, type: parsed.data as WritableType };
-  });
+    return { name, type: parsed.data };
+  };
+  const keyTypes = options.keys.map((k) => typed(k, 'keys'));
+  const inputTypes = model.signature.inputs
+    .map((i) => i.name)
+    .filter((name) => !options.keys.includes(name))
+    .map((name) => typed(name, 'input'));
+  const reserved = new Set(PREDICTION_COLUMNS.map((c) => c.name));
+  const clash = [...keyTypes, ...inputTypes].find((c) => reserved.has(c.name));
+  if (clash)
+    throw new InvalidScoringInputError(
+      'input',
+      `column \`${clash.name}\` has the name of a prediction column; rename it in the input`,
+    );
 
-  const snapshotId = metadata.currentSnapshotId;
-  const featureColumns = [...new Set(model.preprocessor.features.map((f) => f.column))];
+  const snapshotId = opened.snapshotId;
   const { lo, hi } = shardRange(shard);
-  const scratch = options.scratchDir ?? (await mkdtemp(join(tmpdir(), 'fti-scoring-')));
   const scoredAtMs = now();
-  const constants = [
+  const prediction = [
+    ...options.keys.map((k) => quoteIdentifier(k)),
     `DATE ${quoteLiteral(options.featureDate)} AS feature_date`,
-    'CAST(entity_hash AS BIGINT) AS entity_hash',
-    'score',
-    `CAST(score >= ${model.threshold} AS INTEGER) AS predicted_class`,
-    `CAST(${model.threshold} AS DOUBLE) AS threshold`,
+    'CAST(__entity_hash AS BIGINT) AS entity_hash',
+    '__score AS score',
+    `CAST(__score >= CAST(${quoteLiteral(String(model.threshold))} AS DOUBLE) AS INTEGER) AS predicted_class`,
+    `CAST(${quoteLiteral(String(model.threshold))} AS DOUBLE) AS threshold`,
     `${quoteLiteral(model.name)} AS model_name`,
     `CAST(${model.version} AS INTEGER) AS model_version`,
     `CAST(${snapshotId === undefined ? 'NULL' : String(snapshotId)} AS BIGINT) AS feature_snapshot_id`,
     `${quoteLiteral(options.runId)} AS run_id`,
-    `to_timestamp(${scoredAtMs} / 1000.0) AS scored_at`,
+    `CAST(epoch_ms(${Math.round(scoredAtMs)}) AS TIMESTAMPTZ) AS scored_at`,
   ];
-  const keySql = options.keys.map((k) => quoteIdentifier(k)).join(', ');
-  const paths: string[] = [];
+  const where: Filter = {
+    and: [
+      { column: 'feature_date', op: '=', value: new Date(`${options.featureDate}T00:00:00Z`) },
+      { column: 'model_name', op: '=', value: model.name },
+      { column: 'entity_hash', op: '>=', value: lo },
+      { column: 'entity_hash', op: '<', value: hi },
+    ],
+  };
+  const properties = { 'fti.run-id': options.runId, 'fti.model': label };
+  const writer = new ScoredRowsWriter({
+    env,
+    columns: [...options.keys, ...inputTypes.map((c) => c.name)],
+    predictionsSelect: prediction.join(', '),
+    logSelect: [...prediction, ...inputTypes.map((c) => quoteIdentifier(c.name))].join(', '),
+    where: lo === 0 && hi === HASH_SPACE ? 'TRUE' : `__entity_hash >= ${lo} AND __entity_hash < ${hi}`,
+    ...(options.fileRows !== undefined ? { fileRows: options.fileRows } : {}),
+    open: async () => ({
+      predictions: openTableWriter(await openPredictionsTable(env, options.predictions, keyTypes), {
+        mode: { kind: 'overwrite', where },
+      }),
+      log: openTableWriter(await openBatchLogTable(env, options.log, keyTypes, inputTypes), {
+        allowNaN: true,
+      }),
+    }),
+  });
+
+  const featureColumns = [...new Set(model.preprocessor.features.map((f) => f.column))];
+  const readColumns = [...new Set([...options.keys, ...inputTypes.map((c) => c.name), ...featureColumns])];
+  const buffers = new FeatureBuffers();
   let rowsRead = 0;
   let rowsScored = 0;
   let positives = 0;
   let batches = 0;
   let largestBatchRows = 0;
   try {
-    const stream = scanTable(features, {
-      ...(snapshotId !== undefined ? { snapshotId } : {}),
-      filter: { column: dateColumn, op: '=', value: new Date(`${options.featureDate}T00:00:00Z`) },
-      columns: [...new Set([...options.keys, ...featureColumns])],
-      batchRows: options.batchRows ?? 65_536,
-    });
-    for await (const batch of stream) {
+    for await (const batch of prefetch(opened.read(readColumns, batchRows))) {
       batches++;
       rowsRead += batch.numRows;
       largestBatchRows = Math.max(largestBatchRows, batch.numRows);
-      const keyVectors = options.keys.map((k) => batch.getChild(k)!);
-      const hashes = new Float64Array(batch.numRows);
-      const selected = new Uint32Array(batch.numRows);
-      let count = 0;
-      const key = new Array<unknown>(keyVectors.length);
-      for (let r = 0; r < batch.numRows; r++) {
-        for (let k = 0; k < keyVectors.length; k++) key[k] = keyVectors[k]!.get(r);
-        const hash = hashEntityKey(key);
-        hashes[r] = hash;
-        if (hash >= lo && hash < hi) selected[count++] = r;
-      }
-      if (count === 0) continue;
-      const rows = selected.subarray(0, count);
-      const matrix = applyPreprocessor(
-        model.preprocessor,
-        readFeatureColumns(model.preprocessor, (name) => batch.getChild(name)!, rows),
+      const hashes = hashKeyColumns(
+        options.keys.map((k) => batch.getChild(k)!),
+        batch.numRows,
       );
-      const scores = await predictProba(model.model, matrix, { chunkRows: options.batchRows ?? 65_536 });
-      // Scores go back to their batch rows; rows of other shards keep NaN and are filtered out below.
-      const score = new Float64Array(batch.numRows).fill(Number.NaN);
-      for (let i = 0; i < count; i++) {
-        score[rows[i]!] = scores[i]!;
-        if (scores[i]! >= model.threshold) positives++;
-      }
-      rowsScored += count;
-      const chunk = new arrow.Table({
-        ...Object.fromEntries(options.keys.map((k, i) => [k, keyVectors[i]!])),
-        entity_hash: arrow.makeVector(hashes),
-        score: arrow.makeVector(score),
-      });
-      const temp = `__fti_scored_${process.pid}_${spillCounter++}`;
-      const path = join(scratch, `chunk-${String(paths.length).padStart(6, '0')}.parquet`);
-      await loadArrowTable({ db: env.db, table: chunk, tableName: temp });
-      try {
-        await env.db.run(
-          `COPY (SELECT ${keySql}, ${constants.join(', ')} FROM ${quoteIdentifier(temp)}
-            WHERE entity_hash >= ${lo} AND entity_hash < ${hi}) TO ${quoteLiteral(path)} (FORMAT parquet)`,
+      const selected = selectShard(hashes, lo, hi);
+      const count = selected ? selected.length : batch.numRows;
+      const scores = new Float64Array(batch.numRows);
+      if (count > 0) {
+        const matrix = applyPreprocessor(
+          model.preprocessor,
+          readFeatureColumns(
+            model.preprocessor,
+            (name) => batch.getChild(name)!,
+            batch.numRows,
+            selected,
+            buffers,
+          ),
         );
-      } finally {
-        await env.db.run(`DROP TABLE IF EXISTS ${quoteIdentifier(temp)}`);
+        const scored = await predictProba(model.model, matrix, { chunkRows: batchRows });
+        if (selected) {
+          // Rows of other shards keep NaN; the writer drops them by hash range.
+          scores.fill(Number.NaN);
+          for (let i = 0; i < count; i++) scores[selected[i]!] = scored[i]!;
+        } else scores.set(scored);
+        for (let i = 0; i < count; i++) if (scored[i]! >= model.threshold) positives++;
+        rowsScored += count;
+        await writer.add(batch, hashes, scores);
       }
-      paths.push(path);
       report({ kind: 'batch', batch: batches, rowsRead, rowsScored });
     }
-
-    const source =
-      paths.length > 0
-        ? { kind: 'parquet' as const, paths }
-        : { kind: 'rows' as const, rows: [] as Record<string, unknown>[] };
-    const where: Filter = {
-      and: [
-        { column: 'feature_date', op: '=', value: new Date(`${options.featureDate}T00:00:00Z`) },
-        { column: 'model_name', op: '=', value: model.name },
-        { column: 'entity_hash', op: '>=', value: lo },
-        { column: 'entity_hash', op: '<', value: hi },
-      ],
-    };
-    const properties = { 'fti.run-id': options.runId, 'fti.model': label };
-    let predictions = await openPredictionsTable(env, options.predictions, keyTypes);
-    predictions = await overwriteWhere(predictions, source, { where, properties });
-    report({
-      kind: 'committed',
-      table: 'predictions',
-      snapshotId: String(predictions.loaded.metadata.currentSnapshotId),
-    });
-    let log = await openPredictionsTable(env, options.log, keyTypes);
-    if (paths.length > 0) log = await appendData(log, source, { properties });
-    report({ kind: 'committed', table: 'log', snapshotId: String(log.loaded.metadata.currentSnapshotId) });
+    if (rowsRead === 0)
+      throw new InvalidScoringInputError(
+        'input',
+        input.kind === 'table'
+          ? `${opened.label} has no rows for feature date ${options.featureDate}; compute the features of that date first`
+          : `${opened.label} has no rows; nothing to score`,
+      );
+    const targets = await writer.finish();
+    const predictions = await targets.predictions.commit({ properties });
+    const predictionsSnapshot = String(predictions.loaded.metadata.currentSnapshotId);
+    report({ kind: 'committed', table: 'predictions', snapshotId: predictionsSnapshot });
+    const log = await targets.log.commit({ properties });
+    const logSnapshot = String(log.loaded.metadata.currentSnapshotId);
+    report({ kind: 'committed', table: 'log', snapshotId: logSnapshot });
     return {
       model: { name: model.name, version: model.version, threshold: model.threshold },
       featureDate: options.featureDate,
@@ -236,14 +252,26 @@ export async function scoreBatch(options: ScoreBatchOptions): Promise<ScoringSum
       largestBatchRows,
       predictions: {
         table: `${options.predictions.namespace}/${options.predictions.name}`,
-        snapshotId: String(predictions.loaded.metadata.currentSnapshotId),
+        snapshotId: predictionsSnapshot,
       },
-      log: {
-        table: `${options.log.namespace}/${options.log.name}`,
-        snapshotId: String(log.loaded.metadata.currentSnapshotId),
-      },
+      log: { table: `${options.log.namespace}/${options.log.name}`, snapshotId: logSnapshot },
     };
-  } finally {
-    if (options.scratchDir === undefined) await rm(scratch, { recursive: true, force: true });
+  } catch (error) {
+    const targets = await writer.opened();
+    await targets?.predictions.abort();
+    await targets?.log.abort();
+    throw error;
   }
+}
+
+/** Batch rows whose hash falls in `[lo, hi)`, or `undefined` when every row does (no copy needed). */
+function selectShard(hashes: Uint32Array, lo: number, hi: number): Uint32Array | undefined {
+  if (lo === 0 && hi === HASH_SPACE) return undefined;
+  const selected = new Uint32Array(hashes.length);
+  let count = 0;
+  for (let r = 0; r < hashes.length; r++) {
+    const hash = hashes[r]!;
+    if (hash >= lo && hash < hi) selected[count++] = r;
+  }
+  return selected.subarray(0, count);
 }

@@ -1,0 +1,114 @@
+import { loadArrowTable, quoteIdentifier, type TableEnv, type TableWriter } from '@fti/feature-store';
+import * as arrow from 'apache-arrow';
+import { InvalidScoringInputError } from '../errors.js';
+
+/** Where a {@link ScoredRowsWriter} sends its rows: one writer per table, opened on the first flush. */
+export interface ScoredRowsTargets {
+  predictions: TableWriter;
+  log: TableWriter;
+}
+
+/** Options of {@link ScoredRowsWriter}. */
+export interface ScoredRowsWriterOptions {
+  env: TableEnv;
+  /** Input columns kept with each scored row: the keys, then the logged inputs (names unique). */
+  columns: string[];
+  /** SQL select lists of the two tables over a scored relation with `__entity_hash` and `__score`. */
+  predictionsSelect: string;
+  logSelect: string;
+  /** Rows of other shards are dropped by this SQL condition (or `TRUE`). */
+  where: string;
+  /** Rows per data file: scored batches are buffered to this size, then written; default 524,288. */
+  fileRows?: number;
+  /** Opens the target tables' writers, once, when the first rows are written. */
+  open: () => Promise<ScoredRowsTargets>;
+}
+
+let relationCounter = 0;
+
+/**
+ * Buffers scored batches (input columns plus entity hash and score) and writes them, one file per table
+ * per `fileRows`, into the predictions table and the prediction log through their table writers: each row
+ * is encoded once per table, straight into the table's data folder. The write of one file group runs in
+ * DuckDB while the caller scores the next: at most one group is in flight, so memory stays bounded.
+ */
+export class ScoredRowsWriter {
+  private buffered: arrow.RecordBatch[] = [];
+  private bufferedRows = 0;
+  private pending: Promise<void> = Promise.resolve();
+  private targets: ScoredRowsTargets | undefined;
+  private schema: arrow.Schema | undefined;
+  private readonly fileRows: number;
+
+  constructor(private readonly options: ScoredRowsWriterOptions) {
+    this.fileRows = options.fileRows ?? 524_288;
+  }
+
+  /** Adds one scored batch: `hashes` and `scores` (NaN outside the shard) are per batch row. */
+  async add(batch: arrow.RecordBatch, hashes: Uint32Array, scores: Float64Array): Promise<void> {
+    const children = this.options.columns.map((name) => batch.getChild(name)!.data[0] as arrow.Data);
+    children.push(
+      arrow.makeData({ type: new arrow.Uint32(), length: batch.numRows, data: hashes }),
+      arrow.makeData({ type: new arrow.Float64(), length: batch.numRows, data: scores }),
+    );
+    this.schema ??= new arrow.Schema([
+      ...this.options.columns.map((name, i) => new arrow.Field(name, children[i]!.type, true)),
+      new arrow.Field('__entity_hash', new arrow.Uint32(), false),
+      new arrow.Field('__score', new arrow.Float64(), true),
+    ]);
+    this.options.columns.forEach((name, i) => {
+      if (String(children[i]!.type) !== String(this.schema!.fields[i]!.type))
+        throw new InvalidScoringInputError(
+          'input',
+          `column \`${name}\` changes type between batches (${this.schema!.fields[i]!.type} then ${children[i]!.type}); give every batch one schema`,
+        );
+    });
+    const struct = new arrow.Struct(this.schema.fields);
+    this.buffered.push(
+      new arrow.RecordBatch(
+        this.schema,
+        arrow.makeData({ type: struct, length: batch.numRows, nullCount: 0, children }),
+      ),
+    );
+    this.bufferedRows += batch.numRows;
+    if (this.bufferedRows >= this.fileRows) await this.flush();
+  }
+
+  /** Writes what is buffered, waits for every write, and returns the targets (opened if nothing was written). */
+  async finish(): Promise<ScoredRowsTargets> {
+    if (this.bufferedRows > 0) await this.flush();
+    await this.pending;
+    this.targets ??= await this.options.open();
+    return this.targets;
+  }
+
+  /** The targets opened so far (to abort them after a failure), waiting for the write in flight. */
+  async opened(): Promise<ScoredRowsTargets | undefined> {
+    await this.pending.catch(() => undefined);
+    return this.targets;
+  }
+
+  private async flush(): Promise<void> {
+    const batches = this.buffered;
+    this.buffered = [];
+    this.bufferedRows = 0;
+    await this.pending;
+    this.targets ??= await this.options.open();
+    const { env, where } = this.options;
+    const name = `__fti_scored_${++relationCounter}`;
+    await loadArrowTable({ db: env.db, table: new arrow.Table(batches), tableName: name });
+    const from = `FROM temp.main.${quoteIdentifier(name)} WHERE ${where}`;
+    const targets = this.targets;
+    const { predictionsSelect, logSelect } = this.options;
+    this.pending = (async () => {
+      try {
+        await targets.predictions.write({ kind: 'sql', sql: `SELECT ${predictionsSelect} ${from}` });
+        await targets.log.write({ kind: 'sql', sql: `SELECT ${logSelect} ${from}` });
+      } finally {
+        await env.db.run(`DROP TABLE IF EXISTS temp.main.${quoteIdentifier(name)}`);
+      }
+    })();
+    // Surfaced by the next flush or finish; never an unhandled rejection meanwhile.
+    this.pending.catch(() => undefined);
+  }
+}
