@@ -42,8 +42,11 @@ export {
 } from './online/prediction-log-writer.js';
 export { type OnlinePrediction, type ScoreRowsOptions, scoreRows } from './online/score-rows.js';
 export { type JsonSchema, signatureJsonSchema } from './online/signature-json-schema.js';
+export { openBatchLogTable } from './score/batch-log-table.js';
 export { openPredictionsTable, PREDICTION_COLUMNS } from './score/predictions-table.js';
 export { type ScoreBatchOptions, type ScoringSummary, scoreBatch } from './score/score-batch.js';
 export type { ScoringEvent } from './score/scoring-event.js';
+export type { ScoringInput } from './score/scoring-input.js';
 export { hashEntityKey } from './shard/hash-entity-key.js';
+export { hashKeyColumns } from './shard/hash-key-columns.js';
 export { checkShard, HASH_SPACE, parseShard, type Shard, shardRange } from './shard/shard.js';

@@ -95,8 +95,8 @@ function readNumeric(
       out[i] = (signed ? hi : hi >>> 0) * 4294967296 + (words[2 * r]! >>> 0);
     }
   } else if (
-    (arrow.DataType.isInt(type) || arrow.DataType.isFloat(type)) &&
-    type.precision !== arrow.Precision.HALF
+    arrow.DataType.isInt(type) ||
+    (arrow.DataType.isFloat(type) && type.precision !== arrow.Precision.HALF)
   ) {
     const values = data.values as Float64Array | Float32Array | Int32Array;
     for (let i = 0; i < count; i++) out[i] = values[offset + at(i)]!;
