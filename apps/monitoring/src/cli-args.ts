@@ -6,6 +6,8 @@ export const CliArgsSchema = z.strictObject({
   config: z.string().min(1).default('examples/online-retail/monitoring-job.yaml'),
   /** Another warehouse: a folder or `s3://bucket/prefix`; default the config's, else `.fti/warehouse`. */
   warehouse: z.string().min(1).optional(),
+  /** Another model registry (for `reference.kind: model`): a folder or `s3://bucket/prefix`. */
+  registry: z.string().min(1).optional(),
   /** A storage file (warehouse, catalog, registry, aws) replacing the config's storage fields. */
   storage: z.string().min(1).optional(),
   /** Run date (ISO); default now. Sets the report date, freshness and cooldowns. */

@@ -1,4 +1,4 @@
-// The monitoring job: `npx nx run monitoring:start -- --config <file> [--warehouse dir|s3://b/p] [--storage f] [--now ISO] [--months N]`.
+// The monitoring job: `npx nx run monitoring:start -- --config <file> [--warehouse dir|s3://b/p] [--registry dir|s3://b/p] [--storage f] [--now ISO] [--months N]`.
 // Exit codes: 0 healthy, 1 the job failed (bad config, missing table), 3 the retraining policy fired
 // (RETRAIN_EXIT_CODE; an event was written under events/retrain/ for the scheduler to start training:start).
 import { describeStoragePlan, openStorage } from '@fti/job-storage';
@@ -22,7 +22,22 @@ try {
         args.now && args.months <= 1
           ? Date.parse(args.now)
           : Date.parse(run.current.window?.to ?? '') || Date.now();
-      const { report, exitCode: code, files } = await runMonitoring(run, { env, now: () => runAt, log });
+      const {
+        report,
+        exitCode: code,
+        files,
+      } = await runMonitoring(run, {
+        env,
+        registry: storage.registry,
+        now: () => runAt,
+        log,
+      });
+      const model = report.reference.model;
+      if (model)
+        log(
+          `reference ${model.model}@${model.version} training set (${report.reference.rows} rows): ` +
+            `${model.reused ? 'stored profile reused' : 'profiled and stored'} at ${model.profileKey}`,
+        );
       const { dataset } = report.drift;
       log(
         `${report.current.description}: ${dataset.driftedColumns}/${dataset.evaluatedColumns} columns drifted` +

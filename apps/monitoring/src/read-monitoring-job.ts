@@ -22,6 +22,7 @@ export async function readMonitoringJob(args: {
   config: string;
   storage?: string | undefined;
   warehouse?: string | undefined;
+  registry?: string | undefined;
 }): Promise<MonitoringJob> {
   const file = await readStorageFile(args.config);
   const { rest } = splitStorageFields(file.raw ?? {});
@@ -29,7 +30,7 @@ export async function readMonitoringJob(args: {
     layers: [
       file,
       ...(args.storage !== undefined ? [await readStorageFile(args.storage)] : []),
-      commandLineLayer({ warehouse: args.warehouse }),
+      commandLineLayer({ warehouse: args.warehouse, registry: args.registry }),
     ],
   });
   // JSON is YAML: the monitoring package parses and validates the rest with its own schema.

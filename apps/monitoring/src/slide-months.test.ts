@@ -35,10 +35,11 @@ describe('parseCliArgs', () => {
   test('defaults, --key=value, and a clear error', () => {
     expect(parseCliArgs(['--', '--months=3', '--now', '2011-12-01'])).toEqual({
       config: 'examples/online-retail/monitoring-job.yaml',
-      warehouse: '.fti/warehouse',
       now: '2011-12-01',
       months: 3,
     });
+    // Storage flags are optional overrides of the job file's storage fields.
+    expect(parseCliArgs(['--registry', 'r', '--warehouse=w'])).toMatchObject({ registry: 'r', warehouse: 'w' });
     expect(() => parseCliArgs(['--months', '0'])).toThrow(/invalid arguments/);
   });
 });
