@@ -27,8 +27,16 @@ export const InferenceConfigSchema = z
     registry: z.string().min(1).optional(),
     /** A storage file (or any job config) whose warehouse, catalog, registry and aws fields this job uses. */
     storage: z.string().min(1).optional(),
-    /** Feature table to score. */
+    /** What to score: `table` (the `--features` table's rows of `--date`) or `parquet` (every row of `--paths`). */
+    input: z.enum(['table', 'parquet']).default('table'),
+    /** Feature table to score (input `table`). */
     features: TableName.default({ namespace: 'features', name: 'customer_features_v1' }),
+    /** Parquet files or globs to score, comma-separated (input `parquet`); predictions are for `--date`. */
+    paths: z
+      .string()
+      .transform((s) => s.split(',').map((p) => p.trim()))
+      .pipe(z.array(z.string().min(1)).min(1))
+      .optional(),
     /** Entity key columns of the feature table, comma-separated. */
     keys: z
       .string()
@@ -47,7 +55,19 @@ export const InferenceConfigSchema = z
   })
   .refine((c) => c.alias === undefined || c.version === undefined, {
     message: 'give --alias or --version, not both',
-  });
+  })
+  .refine((c) => c.input !== 'parquet' || c.paths !== undefined, {
+    message: '--input parquet needs --paths, e.g. --paths "scoring/2011-11-27/*.parquet"',
+    path: ['paths'],
+  })
+  .transform(({ input, paths, ...rest }) => ({
+    ...rest,
+    /** The scoring input, as `scoreBatch` takes it. */
+    input:
+      input === 'parquet'
+        ? { kind: 'parquet' as const, paths: paths ?? [] }
+        : { kind: 'table' as const, table: rest.features },
+  }));
 export type InferenceConfig = z.output<typeof InferenceConfigSchema>;
 
 /** Parses `--key value` / `--key=value` arguments into a validated config. */

@@ -1,4 +1,6 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { loadTable, quoteLiteral, snapshotRelation } from '@fti/feature-store';
 import {
   ENTITIES,
   FEATURE_DATE,
@@ -62,5 +64,32 @@ describe('inference job', () => {
     expect(summary.rowsScored).toBeLessThan((ENTITIES * 3) / 4);
     expect(summary.predictions.table).toBe('predictions/buys_again');
     expect(summary.log.table).toBe('predictions/buys_again_log');
+  });
+
+  it('scores Parquet files given by --input parquet --paths, every shard together covering each row once', async () => {
+    expect(() => parseArgs(['--date', FEATURE_DATE, '--input', 'parquet'])).toThrow(/--paths/);
+    const dir = join(fixture.dir, 'to-score');
+    await mkdir(dir, { recursive: true });
+    const features = await loadTable(fixture.warehouse, { namespace: 'features', name: 'customers' });
+    const { relation } = await snapshotRelation(features, {
+      filter: { column: 'feature_date', op: '=', value: new Date(`${FEATURE_DATE}T00:00:00Z`) },
+    });
+    await fixture.warehouse.db.run(
+      `COPY (SELECT customer_id, x1, x2, country FROM ${relation}) TO ${quoteLiteral(join(dir, 'rows.parquet'))} (FORMAT parquet)`,
+    );
+    let scored = 0;
+    for (const shard of ['0/2', '1/2']) {
+      const config = parseArgs([
+        ...['--model', MODEL_NAME, '--date', FEATURE_DATE, '--input', 'parquet'],
+        ...['--paths', join(dir, '*.parquet'), '--predictions', 'predictions/from_files', '--shard', shard],
+        ...['--warehouse', join(fixture.dir, 'warehouse'), '--registry', join(fixture.dir, 'registry')],
+      ]);
+      expect(config.input).toEqual({ kind: 'parquet', paths: [join(dir, '*.parquet')] });
+      const summary = await runInference(config, { runId: `files-${shard}` });
+      expect(summary.rowsRead).toBe(ENTITIES);
+      expect(summary.featureSnapshotId).toBeNull();
+      scored += summary.rowsScored;
+    }
+    expect(scored).toBe(ENTITIES);
   });
 });

@@ -27,7 +27,8 @@ export interface InferenceRunSummary extends ScoringSummary {
 
 /**
  * The batch inference job: opens the warehouse and registry (folders or S3, see `@fti/job-storage`), loads
- * the model by alias or version, and scores one feature date (one shard) into the predictions table and the prediction log.
+ * the model by alias or version, and scores one feature date of a feature table, or Parquet files (one shard),
+ * into the predictions table and the prediction log.
  */
 export async function runInference(
   config: InferenceConfig,
@@ -65,13 +66,17 @@ export async function runInference(
       name: config.model.replace(/[^a-z0-9]+/g, '_'),
     };
     const shard = parseShard(config.shard);
+    const source =
+      config.input.kind === 'table'
+        ? `${config.input.table.namespace}/${config.input.table.name} on ${config.date}`
+        : `parquet ${config.input.paths.join(', ')} for ${config.date}`;
     log(
-      `scoring ${config.features.namespace}/${config.features.name} on ${config.date} (shard ${shard.index}/${shard.count}) into ${predictions.namespace}/${predictions.name}`,
+      `scoring ${source} (shard ${shard.index}/${shard.count}) into ${predictions.namespace}/${predictions.name}`,
     );
     const summary = await scoreBatch({
       env,
       model,
-      features: config.features,
+      input: config.input,
       keys: config.keys,
       featureDate: config.date,
       predictions,
