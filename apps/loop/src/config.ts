@@ -37,6 +37,11 @@ export const LoopConfigSchema = z.strictObject({
     .transform((v) => v === 'true'),
   /** The monitoring job's config (drift of November against September 2011). */
   monitoringConfig: z.string().min(1).default('examples/online-retail/monitoring-job.yaml'),
+  /**
+   * The model-monitoring job: the scoring model's recorded training set against the prediction log of the
+   * scored date (the loop pins the model version, the date and the scoring run).
+   */
+  modelMonitoringConfig: z.string().min(1).default('examples/online-retail/model-monitoring-job.yaml'),
   /** The training job config (its warehouse, registry and runs folders are replaced by the loop's). */
   trainingConfig: z.string().min(1).default('examples/online-retail/training-job.yaml'),
   /** Local model registry folder. */

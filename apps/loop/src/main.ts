@@ -47,6 +47,19 @@ try {
         `${monitoring.retrain ? ', retraining policy fired' : ''}; report ${monitoring.html}`,
     );
   }
+  const { modelMonitoring: mm } = summary;
+  if (mm) {
+    const score = mm.score
+      ? `prediction drift ${mm.score.method} ${mm.score.value?.toFixed(4) ?? '—'}${mm.score.drifted ? ' (DRIFTED)' : ' (stable)'}`
+      : 'prediction drift not scored';
+    log(
+      `model monitoring: ${mm.model}@${mm.version} training set (${mm.reference.rows} rows, stored profile ${mm.reference.profile}) ` +
+        `against ${mm.currentRows} logged predictions: ${mm.driftedColumns}/${mm.evaluatedColumns} columns drifted` +
+        `${mm.datasetDrift ? ' (DATASET DRIFT)' : ''}, ${score}, ${mm.qualityIssues} quality issues` +
+        `${mm.monitored === 'score only' ? ' [score only: the prediction log has no input columns yet]' : ''}; ` +
+        `report ${mm.html}; ${mm.seconds.toFixed(1)} s`,
+    );
+  }
   log(`done in ${summary.seconds.toFixed(1)} s`);
 } catch (error) {
   console.error(`[loop] failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -16,6 +16,10 @@ describe('runLoop on the Online Retail data', async () => {
     runs: join(dir, 'runs'),
     trainingConfig: join(import.meta.dirname, '../../../examples/online-retail/training-job.yaml'),
     monitoringConfig: join(import.meta.dirname, '../../../examples/online-retail/monitoring-job.yaml'),
+    modelMonitoringConfig: join(
+      import.meta.dirname,
+      '../../../examples/online-retail/model-monitoring-job.yaml',
+    ),
     transactions,
     spineSize: 200,
   });
@@ -81,6 +85,24 @@ describe('runLoop on the Online Retail data', async () => {
     expect(first.monitoring?.volumeRatio).toBeCloseTo(84_711 / 50_226, 6);
     expect(first.monitoring?.driftedColumns).toBe(first.monitoring?.evaluatedColumns);
     expect(first.monitoring?.html).toMatch(/\.html$/);
+    // Model monitoring: version 1's recorded training set (every train, tuning and validation row, under the
+    // 100,000-row cap) against the 4,296 logged predictions of 2011-11-27. The profile is built on first use.
+    const mm = first.modelMonitoring!;
+    expect(mm).toMatchObject({
+      model: 'customer-buys-90d',
+      version: 1,
+      reference: { rows: 36_048 + 9_012 + 6_723, profile: 'built' },
+      currentRows: 4_296,
+    });
+    expect(mm.reference.key).toMatch(
+      /^monitoring\/reference-profiles\/customer-buys-90d\/v1\/[0-9a-f]{64}\/all\.json$/,
+    );
+    // Inputs (23 features) and score when the log holds the inputs, else score only.
+    expect(mm.evaluatedColumns).toBe(mm.monitored === 'inputs and score' ? 24 : 1);
+    // Late November (Christmas shopping) against training dates up to September: the score has moved.
+    expect(mm.score).toMatchObject({ method: 'wasserstein', drifted: true });
+    expect(mm.score?.value).toBeGreaterThan(0.1);
+    expect(mm.html).toMatch(/customer-buys-90d-.*\.html$/);
   });
 
   it('is idempotent: a second run replaces the same partitions and dates with the same rows', {
@@ -109,6 +131,13 @@ describe('runLoop on the Online Retail data', async () => {
       rowsScored: 4_296,
       records: 4_296,
     });
+    // The same version's stored reference profile is reused (reference.parquet not read again); a new
+    // staging version gets a profile of its own. The log window holds this scoring run's rows only.
+    expect(second.modelMonitoring).toMatchObject({
+      version: second.scoring?.version,
+      reference: { profile: second.scoring?.version === 1 ? 'reused' : 'built' },
+      currentRows: 4_296,
+    });
   });
 });
 
@@ -125,6 +154,7 @@ describe('parseArgs', () => {
       score: true,
       monitor: true,
       monitoringConfig: 'examples/online-retail/monitoring-job.yaml',
+      modelMonitoringConfig: 'examples/online-retail/model-monitoring-job.yaml',
       trainingConfig: 'examples/online-retail/training-job.yaml',
       registry: '.fti/registry',
       runs: '.fti/runs',

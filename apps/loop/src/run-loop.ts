@@ -20,6 +20,7 @@ import { ModelNotFoundError, openModelRegistry } from '@fti/model-registry';
 import { parseMonitoringConfig, runMonitoring } from '@fti/monitoring';
 import { openRunTracker, runTraining, type TrainingEvent } from '@fti/training-pipeline';
 import type { LoopConfig } from './config.js';
+import { type ModelMonitoringSummary, monitorModel } from './monitor-model.js';
 import { onlineRetailJob } from './online-retail-job.js';
 import { readGitCommit, readOnlineRetailTraining } from './online-retail-training.js';
 import { transactionsSourceSql, transactionsTable } from './transactions-table.js';
@@ -79,6 +80,8 @@ export interface LoopSummary {
     table: string;
     records: number;
     seconds: number;
+    /** The scoring run's id (its rows in the prediction log). */
+    runId: string;
   } | null;
   /** The monitoring step: November 2011 against September 2011 (the autumn shift); null with `--monitor false`. */
   monitoring: {
@@ -89,6 +92,11 @@ export interface LoopSummary {
     retrain: boolean;
     html: string;
   } | null;
+  /**
+   * Model monitoring: the scoring model's recorded training set against the prediction log of the scored
+   * date; null with `--monitor false` or when nothing was scored.
+   */
+  modelMonitoring: ModelMonitoringSummary | null;
   seconds: number;
 }
 
@@ -118,7 +126,7 @@ export async function runLoop(
   try {
     log(`warehouse ${resolve(config.warehouse)}`);
     log(
-      `1/6 loading ${config.transactions} into retail.transactions (months(invoice_date), overwrite by partition)`,
+      `1/7 loading ${config.transactions} into retail.transactions (months(invoice_date), overwrite by partition)`,
     );
     let transactions = await openOrCreate(env);
     transactions = await overwritePartitions(
@@ -128,7 +136,7 @@ export async function runLoop(
     );
 
     log(
-      `2/6 feature pipeline: Online Retail customer features and labels, every ${config.every} days ${config.from} … ${config.to}`,
+      `2/7 feature pipeline: Online Retail customer features and labels, every ${config.every} days ${config.from} … ${config.to}`,
     );
     const run = await runFeaturePipeline(
       onlineRetailJob({ from: config.from, to: config.to, everyDays: config.every }),
@@ -144,7 +152,7 @@ export async function runLoop(
     const features = await loadTable(env, { namespace: 'features', name: 'customer_features_v1' });
     const labels = await loadTable(env, { namespace: 'labels', name: 'customer_labels_v1' });
 
-    log(`3/6 point-in-time join for a sample spine of ${config.spineSize} (customer, date) rows`);
+    log(`3/7 point-in-time join for a sample spine of ${config.spineSize} (customer, date) rows`);
     // Customers on as-of dates spread over the feature dates' span (the view's TTL is 7 days).
     const span = Math.round((Date.parse(config.to) - Date.parse(config.from)) / 86_400_000) + 7;
     const source = await snapshotRelation(transactions);
@@ -174,17 +182,18 @@ export async function runLoop(
         records: d.records,
       });
     }
+    const registry = openModelRegistry({ store: new LocalObjectStore({ root: resolve(config.registry) }) });
     let training: LoopSummary['training'] = null;
     if (config.train) {
       const trainingStarted = performance.now();
       const trainingConfig = await readOnlineRetailTraining(config.trainingConfig);
       log(
-        `4/6 training ${trainingConfig.name}: ${trainingConfig.tuning.trials} trials, up to ${trainingConfig.tuning.halving.maxEpochs} epochs, registry ${resolve(config.registry)}`,
+        `4/7 training ${trainingConfig.name}: ${trainingConfig.tuning.trials} trials, up to ${trainingConfig.tuning.halving.maxEpochs} epochs, registry ${resolve(config.registry)}`,
       );
       const gitCommit = readGitCommit();
       const result = await runTraining(trainingConfig, {
         warehouse: env,
-        registry: openModelRegistry({ store: new LocalObjectStore({ root: resolve(config.registry) }) }),
+        registry,
         tracker: openRunTracker({ store: new LocalObjectStore({ root: resolve(config.runs) }) }),
         runId: options.runId ?? `loop-${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}`,
         ...(gitCommit !== undefined ? { gitCommit } : {}),
@@ -206,18 +215,18 @@ export async function runLoop(
     let scoring: LoopSummary['scoring'] = null;
     if (config.score) {
       const scoringStarted = performance.now();
-      const registry = openModelRegistry({ store: new LocalObjectStore({ root: resolve(config.registry) }) });
       const ref = { name: 'customer-buys-90d', alias: 'staging' };
       const model = await loadServableModel(registry, ref).catch((error: unknown) => {
         if (error instanceof ModelNotFoundError) return null;
         throw error;
       });
-      if (model === null) log('5/6 scoring skipped: no customer-buys-90d model holds the staging alias yet');
+      if (model === null) log('5/7 scoring skipped: no customer-buys-90d model holds the staging alias yet');
       else {
         log(
-          `5/6 scoring ${config.to} with ${model.name}@${model.version} (staging) into predictions.customer_buys_90d`,
+          `5/7 scoring ${config.to} with ${model.name}@${model.version} (staging) into predictions.customer_buys_90d`,
         );
         const predictions = { namespace: 'predictions', name: 'customer_buys_90d' };
+        const scoringRunId = options.runId ?? `loop-score-${Date.now()}`;
         const scored = await scoreBatch({
           env,
           model,
@@ -226,7 +235,7 @@ export async function runLoop(
           featureDate: config.to,
           predictions,
           log: { namespace: 'predictions', name: 'customer_buys_90d_log' },
-          runId: options.runId ?? `loop-score-${Date.now()}`,
+          runId: scoringRunId,
         });
         const described = await describeTable(await loadTable(env, predictions));
         scoring = {
@@ -238,13 +247,15 @@ export async function runLoop(
           table: scored.predictions.table,
           records: described.records,
           seconds: (performance.now() - scoringStarted) / 1000,
+          runId: scoringRunId,
         };
       }
     }
 
     let monitoring: LoopSummary['monitoring'] = null;
+    let modelMonitoring: LoopSummary['modelMonitoring'] = null;
+    const outputs = join(dirname(resolve(config.warehouse)), 'monitoring');
     if (config.monitor) {
-      const outputs = join(dirname(resolve(config.warehouse)), 'monitoring');
       const parsed = parseMonitoringConfig(
         await readFile(config.monitoringConfig, 'utf8'),
         config.monitoringConfig,
@@ -254,7 +265,7 @@ export async function runLoop(
         outputs: { ...parsed.outputs, dir: outputs, prometheus: { textfile: join(outputs, 'fti.prom') } },
       };
       log(
-        `6/6 monitoring ${monitoringConfig.job}: ${monitoringConfig.current.kind} window against the reference window`,
+        `6/7 monitoring ${monitoringConfig.job}: ${monitoringConfig.current.kind} window against the reference window`,
       );
       // The run is dated at the end of its current window, so the report is the same on every machine.
       const windowEnd = Date.parse(
@@ -273,6 +284,21 @@ export async function runLoop(
         retrain: result.report.retrain.fire,
         html: result.files.html,
       };
+    }
+    if (config.monitor && scoring) {
+      log(
+        `7/7 model monitoring ${scoring.model}@${scoring.version} (staging): its recorded training set against the ${scoring.featureDate} prediction log`,
+      );
+      modelMonitoring = await monitorModel({
+        env,
+        registry,
+        configPath: config.modelMonitoringConfig,
+        model: { name: scoring.model, version: scoring.version },
+        featureDate: scoring.featureDate,
+        scoringRunId: scoring.runId,
+        outputsDir: outputs,
+        log,
+      });
     }
 
     const revenue = frame.table.getChild('customer_features__revenue_90d');
@@ -303,6 +329,7 @@ export async function runLoop(
       training,
       scoring,
       monitoring,
+      modelMonitoring,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
