@@ -1,3 +1,4 @@
+export { LINES_PER_INVOICE, RETAIL_COUNTRIES, type RetailOptions, retailSql } from './retail-sql.js';
 export { type SpineOptions, spineSql } from './spine-sql.js';
 export { hashRandom, type SqlRandom } from './sql-random.js';
 export {

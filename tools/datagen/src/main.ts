@@ -1,9 +1,11 @@
 // Command line: npx tsx tools/datagen/src/main.ts --rows 10000000 --customers 200000 --seed 42 --out .tmp/tx.parquet
-// (--kind spine for a point-in-time join spine).
+// (--kind spine for a point-in-time join spine; --kind retail for Online Retail invoice lines, the schema the
+// example feature job reads: --kind retail --rows 100000000 --out .tmp/retail-100m.parquet).
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { retailSql } from './retail-sql.js';
 import { spineSql } from './spine-sql.js';
 import { transactionsSql } from './transactions-sql.js';
 import { writeParquet } from './write-parquet.js';
@@ -14,20 +16,21 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '1000000' },
     customers: { type: 'string', default: '200000' },
     seed: { type: 'string' },
-    start: { type: 'string', default: '2023-01-01' },
-    days: { type: 'string', default: '730' },
+    start: { type: 'string' },
+    days: { type: 'string' },
     out: { type: 'string' },
   },
 });
 const kind = values.kind;
-if (kind !== 'transactions' && kind !== 'spine')
-  throw new Error(`--kind must be transactions or spine, got ${kind}`);
+if (kind !== 'transactions' && kind !== 'spine' && kind !== 'retail')
+  throw new Error(`--kind must be transactions, spine or retail, got ${kind}`);
 const options = {
   rows: Number(values.rows),
   customers: Number(values.customers),
   seed: Number(values.seed ?? (kind === 'spine' ? 7 : 42)),
-  start: values.start,
-  days: Number(values.days),
+  // Each kind's own window unless given.
+  ...(values.start !== undefined ? { start: values.start } : {}),
+  ...(values.days !== undefined ? { days: Number(values.days) } : {}),
 };
 const out = path.resolve(values.out ?? `.tmp/${kind}-${options.rows}-seed${options.seed}.parquet`);
 mkdirSync(path.dirname(out), { recursive: true });
@@ -35,7 +38,8 @@ mkdirSync(path.dirname(out), { recursive: true });
 const started = performance.now();
 const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
-const sql = kind === 'spine' ? spineSql(options) : transactionsSql(options);
+const sql =
+  kind === 'spine' ? spineSql(options) : kind === 'retail' ? retailSql(options) : transactionsSql(options);
 const rows = await writeParquet({ connection, sql, out });
 connection.closeSync();
 const seconds = (performance.now() - started) / 1000;
