@@ -24,11 +24,18 @@ async function measure(): Promise<SideOutcome> {
   try {
     const state = await side.setup?.(context);
     const started = performance.now();
-    const { rows, quality } = await side.run(context, state);
+    const { rows, quality, latencyMs, peakRssMb: workerRssMb } = await side.run(context, state);
     const seconds = (performance.now() - started) / 1000;
-    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    const peakRssMb = workerRssMb ?? process.resourceUsage().maxRSS / 1024;
     await side.check?.(context, state, { rows });
-    return { kind: 'measured', seconds, rows, peakRssMb, ...(quality === undefined ? {} : { quality }) };
+    return {
+      kind: 'measured',
+      seconds,
+      rows,
+      peakRssMb,
+      ...(quality === undefined ? {} : { quality }),
+      ...(latencyMs === undefined ? {} : { latencyMs }),
+    };
   } catch (error) {
     if (error instanceof NotImplementedYet) return { kind: 'pending', reason: error.message };
     return {

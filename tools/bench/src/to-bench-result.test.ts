@@ -47,6 +47,37 @@ describe('toBenchResult', () => {
     ).toMatchObject({ ratio: 1.58, pass: false });
   });
 
+  it('fails a load test whose p99 is above the peer’s times maxP99Ratio, and records both latencies', () => {
+    const loadTest = { ...workload, latency: { maxP99Ratio: 1 } };
+    const withLatency = (seconds: number, p50: number, p99: number): SideOutcome => ({
+      ...(measured(seconds) as Extract<SideOutcome, { kind: 'measured' }>),
+      latencyMs: { p50, p99 },
+    });
+    const fast = toBenchResult({
+      workload: loadTest,
+      fti: withLatency(1, 5, 20),
+      peer: withLatency(2, 20, 80),
+      rows: 1000,
+      measuredAt,
+      machine,
+    });
+    expect(fast).toMatchObject({
+      ratio: 0.5,
+      pass: true,
+      latency: { p50Ms: 5, p99Ms: 20, peerP50Ms: 20, peerP99Ms: 80, maxP99Ratio: 1, pass: true },
+      note: 'latency: fti p50 5.00 ms, p99 20.00 ms; peer p50 20.00 ms, p99 80.00 ms (p99 within target)',
+    });
+    const slowTail = toBenchResult({
+      workload: loadTest,
+      fti: withLatency(1, 5, 90),
+      peer: withLatency(2, 20, 80),
+      rows: 1000,
+      measuredAt,
+      machine,
+    });
+    expect(slowTail).toMatchObject({ ratio: 0.5, pass: false, latency: { pass: false } });
+  });
+
   it('leaves ratio and verdict null when a side did not run, saying why', () => {
     const pending = toBenchResult({
       workload,

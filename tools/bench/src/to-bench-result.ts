@@ -19,11 +19,13 @@ export function toBenchResult(options: {
   const ratio = value !== null && peerValue !== null && peerValue > 0 ? round(value / peerValue, 2) : null;
   const rowsDiffer = fti.kind === 'measured' && peer.kind === 'measured' && fti.rows !== peer.rows;
   const quality = compareQuality(workload, fti, peer);
+  const latency = compareLatency(workload, fti, peer);
   const notes = [
     fti.kind === 'measured' ? undefined : `fti ${fti.kind}: ${fti.reason}`,
     peer.kind === 'measured' ? undefined : `peer ${peer.kind}: ${peer.reason}`,
     rowsDiffer ? `row counts differ: fti ${fti.rows}, peer ${peer.rows}` : undefined,
     quality?.note,
+    latency?.note,
   ].filter((note) => note !== undefined);
   return {
     workload: workload.name,
@@ -34,7 +36,13 @@ export function toBenchResult(options: {
     peerValue,
     ratio,
     target: workload.target,
-    pass: ratio === null ? null : ratio <= workload.target && !rowsDiffer && quality?.result.pass !== false,
+    pass:
+      ratio === null
+        ? null
+        : ratio <= workload.target &&
+          !rowsDiffer &&
+          quality?.result.pass !== false &&
+          latency?.result.pass !== false,
     peakRssMb: fti.kind === 'measured' ? Math.round(fti.peakRssMb) : null,
     peerPeakRssMb: peer.kind === 'measured' ? Math.round(peer.peakRssMb) : null,
     rows,
@@ -42,6 +50,33 @@ export function toBenchResult(options: {
     measuredAt,
     machine,
     ...(quality ? { quality: quality.result } : {}),
+    ...(latency ? { latency: latency.result } : {}),
+  };
+}
+
+/** The latency comparison of a load-test workload: each side's p50/p99, and whether fti's p99 is within target. */
+function compareLatency(
+  workload: Workload,
+  fti: SideOutcome,
+  peer: SideOutcome,
+): { result: NonNullable<BenchResult['latency']>; note: string } | undefined {
+  if (!workload.latency) return undefined;
+  const own = fti.kind === 'measured' ? fti.latencyMs : undefined;
+  const other = peer.kind === 'measured' ? peer.latencyMs : undefined;
+  const { maxP99Ratio } = workload.latency;
+  const pass = own && other ? own.p99 <= maxP99Ratio * other.p99 : null;
+  const show = (v: { p50: number; p99: number } | undefined) =>
+    v ? `p50 ${v.p50.toFixed(2)} ms, p99 ${v.p99.toFixed(2)} ms` : '–';
+  return {
+    result: {
+      p50Ms: own?.p50 ?? null,
+      p99Ms: own?.p99 ?? null,
+      peerP50Ms: other?.p50 ?? null,
+      peerP99Ms: other?.p99 ?? null,
+      maxP99Ratio,
+      pass,
+    },
+    note: `latency: fti ${show(own)}; peer ${show(other)} (${pass === null ? 'not compared' : pass ? 'p99 within target' : 'p99 ABOVE target'})`,
   };
 }
 

@@ -14,6 +14,10 @@ export interface SideRun {
   rows: number;
   /** Quality of the side's result (e.g. holdout ROC AUC), compared across sides when the workload sets `quality`. */
   quality?: number;
+  /** Request latency percentiles of a load test (serving workloads), ms. */
+  latencyMs?: { p50: number; p99: number };
+  /** Peak RSS of the process(es) doing the work when the side started them (a server), MiB; default this process's. */
+  peakRssMb?: number;
 }
 
 /** One way of doing a workload: fti's, or a peer's (DuckDB, pandas, ...). */
@@ -47,6 +51,8 @@ export interface Workload {
   target: number;
   /** Both sides must report `quality` within `tolerance` of each other for the line to pass (e.g. ROC AUC). */
   quality?: { metric: string; tolerance: number };
+  /** Load tests: both sides report `latencyMs`; the line passes only if fti's p99 ≤ `maxP99Ratio` × the peer's. */
+  latency?: { maxP99Ratio: number };
   // biome-ignore lint/suspicious/noExplicitAny: each side carries its own setup state type.
   fti: WorkloadSide<any>;
   // biome-ignore lint/suspicious/noExplicitAny: each side carries its own setup state type.
@@ -72,7 +78,14 @@ export interface Suite {
 
 /** One side's measurement, sent by the side's process to the parent. */
 export type SideOutcome =
-  | { kind: 'measured'; seconds: number; rows: number; peakRssMb: number; quality?: number }
+  | {
+      kind: 'measured';
+      seconds: number;
+      rows: number;
+      peakRssMb: number;
+      quality?: number;
+      latencyMs?: { p50: number; p99: number };
+    }
   | { kind: 'pending'; reason: string }
   | { kind: 'unavailable'; reason: string }
   | { kind: 'failed'; reason: string };
@@ -108,6 +121,15 @@ export interface BenchResult {
     value: number | null;
     peerValue: number | null;
     tolerance: number;
+    pass: boolean | null;
+  };
+  /** Load tests: each side's p50 and p99 request latency (ms, null when it did not run), and whether fti's p99 is within target. */
+  latency?: {
+    p50Ms: number | null;
+    p99Ms: number | null;
+    peerP50Ms: number | null;
+    peerP99Ms: number | null;
+    maxP99Ratio: number;
     pass: boolean | null;
   };
   /** ISO time of the run. */

@@ -3,6 +3,7 @@ import { featurePipelineSuite } from './feature-pipeline.js';
 import { featureStoreSuite } from './feature-store.js';
 import { inferenceSuite } from './inference.js';
 import { monitoringSuite } from './monitoring.js';
+import { servingSuite } from './serving.js';
 import { trainingSuite } from './training.js';
 import { trainingQualitySuite } from './training-quality.js';
 
@@ -14,4 +15,5 @@ export const suites: Record<string, Suite> = {
   [featurePipelineSuite.name]: featurePipelineSuite,
   [trainingSuite.name]: trainingSuite,
   [trainingQualitySuite.name]: trainingQualitySuite,
+  [servingSuite.name]: servingSuite,
 };
