@@ -93,6 +93,8 @@ describe('deploy/ YAML', () => {
       'k8s/feature-cronjob.yaml',
       'k8s/inference-indexed-job.yaml',
       'k8s/monitoring-cronjob.yaml',
+      'k8s/serving-deployment.yaml',
+      'k8s/serving-service.yaml',
       'k8s/storage.yaml',
       'k8s/training-cronjob.yaml',
     ]);
@@ -152,7 +154,7 @@ describe('deploy/k8s', () => {
         seen.push(container.name);
       }
     }
-    expect(seen.sort()).toEqual([...jobs].sort());
+    expect(seen.sort()).toEqual([...jobs, 'serving'].sort());
   });
 
   it('feature, training and monitoring pass their example config; inference passes none', () => {
@@ -166,6 +168,7 @@ describe('deploy/k8s', () => {
       training: ['examples/online-retail/training-job.yaml'],
       monitoring: ['examples/online-retail/monitoring-job.yaml'],
       inference: [],
+      serving: [],
     });
   });
 
@@ -190,13 +193,54 @@ describe('deploy/k8s', () => {
 
   it('every pod runs as a non-root user and mounts the shared .fti volume', () => {
     for (const { file, manifest } of manifests) {
-      if (manifest.kind === 'PersistentVolumeClaim') continue;
+      if (manifest.kind === 'PersistentVolumeClaim' || manifest.kind === 'Service') continue;
       const podSpec = podSpecOf(manifest);
       expect(podSpec?.securityContext, file).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
       expect(podSpec?.volumes, file).toEqual([
         { name: 'fti-data', persistentVolumeClaim: { claimName: 'fti-data' } },
       ]);
     }
+  });
+});
+
+describe('deploy/k8s serving', () => {
+  const manifests = k8sManifests();
+  const deployment = manifests.find(({ manifest }) => manifest.kind === 'Deployment')?.manifest ?? {};
+  const service = manifests.find(({ manifest }) => manifest.kind === 'Service')?.manifest ?? {};
+  const [container] = containersOf(deployment);
+
+  it('probes readiness on /ready and liveness on /health, on the port the Service targets', () => {
+    expect(deployment.metadata?.name).toBe('fti-serving');
+    const probe = (name: string) => dig(container, name, 'httpGet');
+    expect(probe('readinessProbe')).toEqual({ path: '/ready', port: 'http' });
+    expect(probe('livenessProbe')).toEqual({ path: '/health', port: 'http' });
+    const ports = dig(container, 'ports') as { name: string; containerPort: number }[];
+    const args = container?.args ?? [];
+    expect(ports).toEqual([{ name: 'http', containerPort: Number(args[args.indexOf('--port') + 1]) }]);
+    expect(dig(service, 'spec', 'ports')).toEqual([{ name: 'http', port: 80, targetPort: 'http' }]);
+    expect(dig(service, 'spec', 'selector')).toEqual(
+      dig(deployment, 'spec', 'template', 'metadata', 'labels'),
+    );
+    expect(dig(deployment, 'spec', 'selector', 'matchLabels')).toEqual(
+      dig(deployment, 'spec', 'template', 'metadata', 'labels'),
+    );
+  });
+
+  it('passes only options the serving config defines, and the reload token from an optional Secret', () => {
+    const config = readText('apps/serving/src/config.ts');
+    const flags = (container?.args ?? []).filter((arg) => arg.startsWith('--'));
+    expect(flags.length).toBeGreaterThan(0);
+    for (const flag of flags) {
+      const key = flag.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+      expect(config, flag).toMatch(new RegExp(`^    ${key}: `, 'm'));
+    }
+    const token = container?.env?.find((e) => e.name === 'FTI_SERVING_RELOAD_TOKEN');
+    expect(dig(token, 'valueFrom', 'secretKeyRef')).toEqual({
+      name: 'fti-serving',
+      key: 'reload-token',
+      optional: true,
+    });
+    expect(config).toContain("reloadToken: 'FTI_SERVING_RELOAD_TOKEN'");
   });
 });
 
@@ -239,7 +283,7 @@ describe('deploy/docker/Dockerfile', () => {
         .match(/APP is one of ([\w |]+) \(/)?.[1]
         ?.split('|')
         .map((s) => s.trim()) ?? [];
-    expect(named).toEqual([...jobs, 'loop']);
+    expect(named).toEqual([...jobs, 'loop', 'serving']);
     for (const app of named) expect(exists(`apps/${app}/src/main.ts`), app).toBe(true);
     const defaults = [...dockerfile.matchAll(/^ARG APP=(\S+)$/gm)].map((m) => m[1]);
     expect(defaults).toEqual(['loop', 'loop']);
