@@ -56,7 +56,7 @@ export function renderHtmlReport(report: MonitoringReport): string {
 <title>${escapeHtml(title)}</title><style>${CSS}</style></head>
 <body><main>
 <h1>${escapeHtml(title)}</h1>
-<div class="meta">run ${escapeHtml(report.runId)} · reference: ${escapeHtml(report.reference.description)} (${report.reference.rows} rows) · current: ${escapeHtml(report.current.description)} (${report.current.rows} rows)</div>
+<div class="meta">run ${escapeHtml(report.runId)} · reference: ${escapeHtml(report.reference.description)} (${report.reference.rows} rows${referenceProfileNote(report)}) · current: ${escapeHtml(report.current.description)} (${report.current.rows} rows)</div>
 <div class="cards">${cards.join('')}</div>
 ${report.retrain.reasons.length ? `<p class="bad">Retraining: ${escapeHtml(report.retrain.reasons.join('; '))}</p>` : ''}
 <h2>Drift</h2>${driftTable(report)}
@@ -221,4 +221,11 @@ function trendSection(report: MonitoringReport): string {
     );
   }
   return `<div class="grid">${charts.map((c) => `<figure>${c}</figure>`).join('')}</div>`;
+}
+
+/** For a model reference: whether the stored profile of its recorded training set was reused or built. */
+function referenceProfileNote(report: MonitoringReport): string {
+  const model = report.reference.model;
+  if (!model) return '';
+  return `, ${model.reused ? 'stored profile reused' : 'profiled and stored'} for ${escapeHtml(model.model)} version ${model.version}`;
 }

@@ -207,8 +207,11 @@ describe('a model reference (the training set recorded in the registry) against 
   });
 
   test('the next run of the same version reuses the stored profile: reference.parquet is not read again', async () => {
-    const { report } = await run(config());
+    const { report, files } = await run(config());
     expect(report.reference.model?.reused).toBe(true);
+    expect(readFileSync(files.html, 'utf8')).toContain(
+      '(600 rows, stored profile reused for buyers version 1)',
+    );
     expect(report.reference.description).toMatch(
       /\(stored profile monitoring\/reference-profiles\/buyers\/v1\//,
     );
