@@ -21,10 +21,12 @@ export const ServingConfigSchema = z
     /** Alias to serve (default `staging`), followed on every reload; or a pinned `--version`. */
     alias: z.string().min(1).optional(),
     version: Count(1).optional(),
-    /** Local model registry folder. */
-    registry: z.string().min(1).default('.fti/registry'),
-    /** Local warehouse folder (feature tables, prediction log). */
-    warehouse: z.string().min(1).default('.fti/warehouse'),
+    /** Model registry: a folder or `s3://bucket/prefix`; default the storage file's, else `.fti/registry`. */
+    registry: z.string().min(1).optional(),
+    /** Warehouse (feature tables, prediction log): a folder or `s3://bucket/prefix`; default `.fti/warehouse`. */
+    warehouse: z.string().min(1).optional(),
+    /** A storage file (or any job config) whose warehouse, catalog, registry and aws fields the server uses. */
+    storage: z.string().min(1).optional(),
     /** Feature view table whose latest values `{ entityId }` requests read. */
     features: TableName.default({ namespace: 'features', name: 'customer_features_v1' }),
     /** Online store: `embedded` (in process, materialised at startup), `redis` (`--redis-url`), or `none`. */

@@ -1,5 +1,3 @@
-import { resolve } from 'node:path';
-import { LocalObjectStore, openWarehouse, type Warehouse } from '@fti/feature-store';
 import {
   createModelHolder,
   loadServableModel,
@@ -7,7 +5,15 @@ import {
   PredictionLogWriter,
   UnservableModelError,
 } from '@fti/inference-pipeline';
-import { formatModelRef, type ModelRef, openModelRegistry } from '@fti/model-registry';
+import {
+  type AwsClients,
+  commandLineLayer,
+  describeStoragePlan,
+  openStorage,
+  planStorage,
+  readStorageFile,
+} from '@fti/job-storage';
+import { formatModelRef, type ModelRef } from '@fti/model-registry';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from './build-server.js';
 import type { ServingConfig } from './config.js';
@@ -31,14 +37,27 @@ export interface Serving {
  */
 export async function startServing(
   config: ServingConfig,
-  options: { log?: (line: string) => void; now?: () => number } = {},
+  options: {
+    log?: (line: string) => void;
+    now?: () => number;
+    /** AWS clients to use instead of new ones from the storage's `aws` settings (tests). */
+    clients?: Partial<AwsClients>;
+  } = {},
 ): Promise<Serving> {
   const log = options.log ?? (() => {});
   const ref: ModelRef =
     config.version !== undefined
       ? { name: config.model, version: config.version }
       : { name: config.model, alias: config.alias ?? 'staging' };
-  const registry = openModelRegistry({ store: new LocalObjectStore({ root: resolve(config.registry) }) });
+  const plan = planStorage({
+    layers: [
+      ...(config.storage !== undefined ? [await readStorageFile(config.storage)] : []),
+      commandLineLayer({ warehouse: config.warehouse, registry: config.registry }),
+    ],
+  });
+  log(describeStoragePlan(plan));
+  const storage = await openStorage(plan, options.clients ? { clients: options.clients } : {});
+  const { registry } = storage;
   const holder = createModelHolder({
     load: () => loadServableModel(registry, ref),
     accept: (next, current) => {
@@ -49,16 +68,17 @@ export async function startServing(
         );
     },
   });
-  const first = await holder.reload();
+  const first = await holder.reload().catch(async (error: unknown) => {
+    await storage.close();
+    throw error;
+  });
   const model = holder.require();
   log(`serving ${first.current} (${formatModelRef(ref)}), threshold ${model.servable.threshold.toFixed(4)}`);
 
   const metrics = createServingMetrics();
   metrics.modelVersion.set({ model: model.servable.name }, model.servable.version);
   const needsWarehouse = config.online !== 'none' || config.logTable !== 'none';
-  const warehouse: Warehouse | undefined = needsWarehouse
-    ? await openWarehouse({ location: { kind: 'local', path: resolve(config.warehouse) } })
-    : undefined;
+  const warehouse = needsWarehouse ? storage.warehouse : undefined;
   const logTable =
     config.logTable === 'none'
       ? undefined
@@ -112,7 +132,7 @@ export async function startServing(
         await onlineReady;
         await writer?.close();
         await online.store?.close();
-        await warehouse?.close();
+        await storage.close();
       })();
       return closing;
     },
