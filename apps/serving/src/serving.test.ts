@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import { loadTable, queryTable } from '@fti/feature-store';
-import { createModelHolder, loadServableModel, prepareOnlineModel } from '@fti/inference-pipeline';
+import { createModelHolder, loadServableModel, prepareOnlineModel, scoreRows } from '@fti/inference-pipeline';
 import {
   FEATURE_DATE,
   MODEL_NAME,
   openServingFixture,
   type ServingFixture,
 } from '@fti/inference-pipeline/testing';
-import { applyPreprocessor, predictProba } from '@fti/model-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './build-server.js';
 import { parseArgs } from './config.js';
@@ -56,11 +55,12 @@ afterAll(async () => {
 const latest = () => fixture.rows.filter((r) => r.feature_date === FEATURE_DATE);
 const features = (r: ServingFixture['rows'][number]) => ({ x1: r.x1, x2: r.x2, country: r.country ?? 'UK' });
 
+/** The batch path's scores (applyPreprocessor + tfjs predictProba) for the same rows. */
 async function batchScores(rows: Record<string, unknown>[]) {
   const model = prepareOnlineModel(
     await loadServableModel(fixture.registry, { name: MODEL_NAME, version: 1 }),
   );
-  return predictProba(model.servable.model, applyPreprocessor(model.servable.preprocessor, model.read(rows)));
+  return (await scoreRows(model, rows, { jsMaxRows: 0 })).map((p) => p.score);
 }
 
 const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
