@@ -339,6 +339,20 @@ describe('serving app', () => {
     await app.close();
   });
 
+  it('refuses to start on a missing version or a tampered model file, with the registry’s message', async () => {
+    await expect(startServing(configFor(fixture.dir, ['--version', '99']))).rejects.toThrow(/99/);
+    const key = fixture.registry.keys.artifact(MODEL_NAME, 1, 'group1-shard1of1.bin');
+    const bytes = await fixture.registry.store.get(key);
+    const tampered = Uint8Array.from(bytes);
+    tampered[0] = (tampered[0] ?? 0) ^ 1;
+    await fixture.registry.store.put(key, tampered);
+    try {
+      await expect(startServing(configFor(fixture.dir, ['--version', '1']))).rejects.toThrow(/sha256/);
+    } finally {
+      await fixture.registry.store.put(key, bytes);
+    }
+  });
+
   it('writes every prediction to the Iceberg log, flushed on close', async () => {
     await serving.close();
     const table = await loadTable(fixture.warehouse, {
