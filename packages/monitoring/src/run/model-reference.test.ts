@@ -230,6 +230,21 @@ describe('a model reference (the training set recorded in the registry) against 
     expect(readsOfReference()).toBe(1);
   });
 
+  test('a window on scored_at selects the same served rows as one on feature_date', async () => {
+    const input = config();
+    const { report } = await run({
+      ...input,
+      current: {
+        ...(input.current as { kind: 'table'; table: string }),
+        window: { column: 'scored_at', from: '2024-03-01T00:00:00Z', to: '2024-03-01T12:00:00Z' },
+      },
+    });
+    expect(report.current.rows).toBe(600);
+    expect(report.drift.dataset.driftedColumns).toBe(0);
+    // Freshness follows the window's column: scored 01:00 on March 1, the run is on March 3.
+    expect(report.quality.freshness?.latest).toBe('2024-03-01T01:00:00.000Z');
+  });
+
   test('a split of the recorded set is a reference of its own (its own stored profile)', async () => {
     const { report } = await run(
       config({ reference: { kind: 'model', model: 'buyers', version: 1, split: 'validation' } }),
