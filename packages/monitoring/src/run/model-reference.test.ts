@@ -293,6 +293,13 @@ describe('a model reference (the training set recorded in the registry) against 
     expect((await refuse({ kind: 'model', model: 'buyers', version: 1 }, {})).message).toMatch(
       /needs the model registry; pass `registry`/,
     );
+    const aggregated = await run(
+      config({ aggregate: { timeColumn: 'feature_date', measures: { rows: 'count(*)' } } }),
+    ).then(
+      () => new Error('expected a refusal'),
+      (e: unknown) => e as Error,
+    );
+    expect(aggregated.message).toMatch(/cannot be aggregated per day; remove `aggregate`/);
     expect(() =>
       parseMonitoringConfig(
         JSON.stringify(

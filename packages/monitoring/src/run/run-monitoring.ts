@@ -321,6 +321,12 @@ async function loadReference(
     return { reference: await readStoredProfile(store, source.key), model: null };
   }
   if (source.kind === 'model') {
+    if (config.aggregate) {
+      throw new MonitoringInputError(
+        source.model,
+        'a model reference is a training set, not an event table: it cannot be aggregated per day; remove `aggregate` or use a table reference',
+      );
+    }
     if (!ctx.registry) {
       throw new MonitoringInputError(
         source.model,
