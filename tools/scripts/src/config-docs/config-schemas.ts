@@ -14,7 +14,25 @@ export interface ConfigSchemaEntry {
   usage: string;
   /** Workspace-relative source folders whose JSDoc describes fields that have no zod `.describe()`. */
   sources: string[];
+  /**
+   * The job's app takes the storage fields (`StorageConfigSchema` of @fti/job-storage: warehouse, catalog,
+   * engine, athena, registry, aws) out of the file before its own schema sees the rest, except `sharedKeys`,
+   * which it passes to both (the feature job's `engine`): the file's schema is both.
+   */
+  withStorageFields?: { sharedKeys: string[] };
 }
+
+/** The storage switch every job file may carry. */
+export const storageSchemaEntry: ConfigSchemaEntry = {
+  name: 'storage',
+  title: 'Storage',
+  module: 'packages/job-storage/src/storage-config.ts',
+  exportName: 'StorageConfigSchema',
+  examples: ['examples/online-retail/aws/storage.yaml'],
+  usage:
+    'The same six fields in any job file, or a file of their own passed with `--storage <file>`: local folders and DuckDB by default; S3, Glue and Athena when set.',
+  sources: ['packages/job-storage/src'],
+};
 
 /**
  * Every job's config schema, declared once: the generator turns each into JSON Schema (input side: what a
@@ -26,17 +44,18 @@ export const configSchemas: ConfigSchemaEntry[] = [
     title: 'Feature job',
     module: 'packages/feature-pipeline/src/run/feature-pipeline-config.ts',
     exportName: 'FeaturePipelineConfigSchema',
-    examples: ['examples/online-retail/feature-job.yaml'],
+    examples: ['examples/online-retail/feature-job.yaml', 'examples/online-retail/aws/feature-job.yaml'],
     usage:
       '`npx nx run feature:start -- --config <file>` (YAML or JSON; `--date`, `--from/--to/--every`, `--warehouse` override the file).',
-    sources: ['packages/feature-pipeline/src'],
+    sources: ['packages/feature-pipeline/src', 'packages/job-storage/src'],
+    withStorageFields: { sharedKeys: ['engine'] },
   },
   {
     name: 'training-job',
     title: 'Training job',
     module: 'apps/training/src/training-job.ts',
     exportName: 'TrainingJobSchema',
-    examples: ['examples/online-retail/training-job.yaml'],
+    examples: ['examples/online-retail/training-job.yaml', 'examples/online-retail/aws/training-job.yaml'],
     usage:
       '`npx nx run training:start -- --config <file>` (YAML or JSON; relative folders resolve against the file).',
     sources: ['apps/training/src', 'packages/training-pipeline/src'],
@@ -56,8 +75,24 @@ export const configSchemas: ConfigSchemaEntry[] = [
     title: 'Monitoring job',
     module: 'packages/monitoring/src/run/monitoring-config.ts',
     exportName: 'MonitoringConfigSchema',
-    examples: ['examples/online-retail/monitoring-job.yaml'],
+    examples: [
+      'examples/online-retail/monitoring-job.yaml',
+      'examples/online-retail/model-monitoring-job.yaml',
+      'examples/online-retail/aws/monitoring-job.yaml',
+    ],
     usage: '`npx nx run monitoring:start -- --config <file>` (YAML or JSON).',
-    sources: ['packages/monitoring/src'],
+    sources: ['packages/monitoring/src', 'packages/job-storage/src'],
+    withStorageFields: { sharedKeys: [] },
   },
+  {
+    name: 'serving',
+    title: 'Serving',
+    module: 'apps/serving/src/config.ts',
+    exportName: 'ServingConfigSchema',
+    examples: [],
+    usage:
+      '`npx nx run serving:start -- --model <name> ...`: command-line flags, one per field (`--max-batch-rows` for `maxBatchRows`), some also from `FTI_SERVING_*` variables.',
+    sources: ['apps/serving/src'],
+  },
+  storageSchemaEntry,
 ];

@@ -53,6 +53,7 @@ export function listConfigFields(root: JsonSchema, describe: DescribeField): Con
     if (schema.properties) walkObject(schema, path, key, depth);
     const items = schema.items as JsonSchema | undefined;
     if (items) walkChildren(resolve(items), `${path}[]`, key, depth);
+    for (const part of (schema.allOf ?? []) as JsonSchema[]) walkChildren(resolve(part), path, key, depth);
     const variants = ((schema.oneOf ?? schema.anyOf ?? []) as JsonSchema[]).map(resolve);
     const objects = variants.filter((variant) => variant.properties);
     for (const variant of variants) {
@@ -76,6 +77,8 @@ function discriminatorLabel(variant: JsonSchema): string {
 export function typeOf(schema: JsonSchema, resolve: (s: JsonSchema) => JsonSchema = (s) => s): string {
   if (schema.const !== undefined) return JSON.stringify(schema.const);
   if (Array.isArray(schema.enum)) return schema.enum.map((value) => JSON.stringify(value)).join(' | ');
+  if (Array.isArray(schema.allOf))
+    return (schema.allOf as JsonSchema[]).map((part) => typeOf(resolve(part), resolve)).join(', and ');
   const variants = (schema.oneOf ?? schema.anyOf) as JsonSchema[] | undefined;
   if (variants) {
     const types = [...new Set(variants.map((variant) => typeOf(resolve(variant), resolve)))];
