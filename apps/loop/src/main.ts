@@ -56,6 +56,7 @@ try {
       `model monitoring: ${mm.model}@${mm.version} training set (${mm.reference.rows} rows, stored profile ${mm.reference.profile}) ` +
         `against ${mm.currentRows} logged predictions: ${mm.driftedColumns}/${mm.evaluatedColumns} columns drifted` +
         `${mm.datasetDrift ? ' (DATASET DRIFT)' : ''}, ${score}, ${mm.qualityIssues} quality issues` +
+        `${mm.retrain ? ', retraining policy fired' : ''}` +
         `${mm.monitored === 'score only' ? ' [score only: the prediction log has no input columns yet]' : ''}; ` +
         `report ${mm.html}; ${mm.seconds.toFixed(1)} s`,
     );

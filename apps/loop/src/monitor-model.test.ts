@@ -110,7 +110,36 @@ describe('monitorModel (the loop step after scoring)', () => {
       datasetDrift: false,
       score: { method: 'ks', value: 1, drifted: false },
       qualityIssues: 0,
+      retrain: false,
     });
+  });
+
+  test('a version registered before training recorded its training set is skipped, saying why', async () => {
+    await registerModel(registry, {
+      name: 'customer-buys-90d',
+      artifacts: [{ kind: 'bytes', path: 'model.json', bytes: new TextEncoder().encode('{}') }],
+      signature: {
+        inputs: [{ name: 'revenue_90d', type: 'float' }],
+        outputs: [{ name: 'p', type: 'float' }],
+      },
+      metrics: { roc_auc: 0.7 },
+      lineage: { sources: [], features: [], spineHash: 'ef'.repeat(32), runId: 'train-0', backend: 'cpu' },
+    });
+    const lines: string[] = [];
+    const skipped = await monitorModel({
+      env,
+      registry,
+      configPath,
+      model: { name: 'customer-buys-90d', version: 2 },
+      featureDate: '2011-11-27',
+      scoringRunId: 'score-1',
+      outputsDir: join(dir, 'monitoring'),
+      log: (line) => lines.push(line),
+    });
+    expect(skipped).toBeNull();
+    expect(lines).toEqual([
+      '    skipped: customer-buys-90d@2 was registered without its training set (reference.parquet); model monitoring starts once a retrained version holds staging',
+    ]);
   });
 
   test('once the log holds the inputs: inputs and score, from the stored profile, only this scoring run', async () => {

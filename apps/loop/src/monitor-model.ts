@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import type { TableEnv } from '@fti/feature-store';
 import { loadTable } from '@fti/feature-store';
 import { getVersion, type ModelRegistry } from '@fti/model-registry';
-import { type MonitoringConfig, parseMonitoringConfig, runMonitoring } from '@fti/monitoring';
+import {
+  MODEL_REFERENCE_PATH,
+  type MonitoringConfig,
+  parseMonitoringConfig,
+  runMonitoring,
+} from '@fti/monitoring';
 
 /** What the loop's model monitoring found. */
 export interface ModelMonitoringSummary {
@@ -21,6 +26,8 @@ export interface ModelMonitoringSummary {
   /** Prediction drift: the drift of `score`. */
   score: { method: string | null; value: number | null; drifted: boolean } | null;
   qualityIssues: number;
+  /** The model-monitoring job's retraining policy fired. */
+  retrain: boolean;
   html: string;
   seconds: number;
 }
@@ -28,7 +35,8 @@ export interface ModelMonitoringSummary {
 /**
  * Monitors the model just used for scoring: its recorded training set (the registry's `reference.parquet`)
  * against the prediction log rows of the scored date and scoring run. When the log does not hold the model's
- * input columns, only `score` is monitored (and the summary says so).
+ * input columns, only `score` is monitored (and the summary says so). Returns null, saying why, for a version
+ * registered before training recorded its training set.
  */
 export async function monitorModel(options: {
   env: TableEnv;
@@ -41,7 +49,7 @@ export async function monitorModel(options: {
   /** Folder of the reports and the Prometheus textfile (`<job>.prom`). */
   outputsDir: string;
   log: (message: string) => void;
-}): Promise<ModelMonitoringSummary> {
+}): Promise<ModelMonitoringSummary | null> {
   const { env, model } = options;
   const started = performance.now();
   const parsed = parseMonitoringConfig(await readFile(options.configPath, 'utf8'), options.configPath);
@@ -52,6 +60,12 @@ export async function monitorModel(options: {
     (metadata.schemas.find((s) => s.schemaId === metadata.currentSchemaId)?.fields ?? []).map((f) => f.name),
   );
   const record = await getVersion(options.registry, { name: model.name, version: model.version });
+  if (!record.artifacts.some((a) => a.path === MODEL_REFERENCE_PATH)) {
+    options.log(
+      `    skipped: ${model.name}@${model.version} was registered without its training set (${MODEL_REFERENCE_PATH}); model monitoring starts once a retrained version holds staging`,
+    );
+    return null;
+  }
   const inputs = record.signature.inputs.map((i) => i.name);
   const inputsLogged = inputs.every((name) => logged.has(name));
   if (!inputsLogged)
@@ -98,6 +112,7 @@ export async function monitorModel(options: {
     datasetDrift: report.drift.dataset.datasetDrift,
     score: score ? { method: score.method, value: score.score, drifted: score.drifted } : null,
     qualityIssues: report.quality.issues.length,
+    retrain: report.retrain.fire,
     html: result.files.html,
     seconds: (performance.now() - started) / 1000,
   };

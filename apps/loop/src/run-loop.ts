@@ -94,7 +94,8 @@ export interface LoopSummary {
   } | null;
   /**
    * Model monitoring: the scoring model's recorded training set against the prediction log of the scored
-   * date; null with `--monitor false` or when nothing was scored.
+   * date; null with `--monitor false`, when nothing was scored, or when the scored version was registered
+   * without its training set.
    */
   modelMonitoring: ModelMonitoringSummary | null;
   seconds: number;
