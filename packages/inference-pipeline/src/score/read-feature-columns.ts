@@ -43,7 +43,8 @@ export class FeatureBuffers {
  * The preprocessor's input columns for the selected rows of a batch, read from the Arrow buffers: numeric
  * features as `Float64Array` (nulls → NaN; integers, bigints below 2^53 and booleans as numbers; a
  * null-free float64 column of a whole batch is passed without copying), one-hot features as strings (`null`
- * for missing; UTF-8 values are decoded once per distinct value).
+ * for missing; UTF-8 values are decoded once per distinct value). Arrow-js slices value and offset buffers
+ * to a data's first row; validity and boolean bits keep `data.offset`.
  * @param rows Row indices of the batch to take, in order; `undefined` for every row.
  */
 export function readFeatureColumns(
@@ -81,7 +82,7 @@ function readNumeric(
     !rows &&
     data.nullCount === 0
   )
-    return (data.values as Float64Array).subarray(offset, offset + data.length);
+    return (data.values as Float64Array).subarray(0, data.length);
   const out = buffer();
   const count = out.length;
   const at = rows ? (i: number) => rows[i]! : (i: number) => i;
@@ -90,7 +91,7 @@ function readNumeric(
     const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
     const signed = type.isSigned;
     for (let i = 0; i < count; i++) {
-      const r = offset + at(i);
+      const r = at(i);
       const hi = words[2 * r + 1]!;
       out[i] = (signed ? hi : hi >>> 0) * 4294967296 + (words[2 * r]! >>> 0);
     }
@@ -99,7 +100,7 @@ function readNumeric(
     (arrow.DataType.isFloat(type) && type.precision !== arrow.Precision.HALF)
   ) {
     const values = data.values as Float64Array | Float32Array | Int32Array;
-    for (let i = 0; i < count; i++) out[i] = values[offset + at(i)]!;
+    for (let i = 0; i < count; i++) out[i] = values[at(i)]!;
   } else if (arrow.DataType.isBool(type)) {
     const bits = data.values as Uint8Array;
     for (let i = 0; i < count; i++) {
@@ -144,8 +145,7 @@ function readCategorical(
     const offsets = data.valueOffsets as Int32Array;
     for (let i = 0; i < count; i++) {
       const row = at(i);
-      const r = data.offset + row;
-      out[i] = valid(row) ? strings.intern(bytes, offsets[r]!, offsets[r + 1]!) : null;
+      out[i] = valid(row) ? strings.intern(bytes, offsets[row]!, offsets[row + 1]!) : null;
     }
     return out;
   }

@@ -299,6 +299,43 @@ describe('scoreBatch: outputs', () => {
     expect(await readScores('from_arrow')).toEqual(single);
   });
 
+  it('writes string keys exactly, whether few (sent to DuckDB as dictionary codes) or many (as strings)', async () => {
+    const rows = dateRows();
+    const data = new arrow.Table({
+      customer_id: arrow.vectorFromArray(
+        rows.map((r) => `c-${r.customer_id}`),
+        new arrow.Utf8(),
+      ),
+      x1: arrow.vectorFromArray(
+        rows.map((r) => r.x1),
+        new arrow.Float64(),
+      ),
+      x2: arrow.vectorFromArray(
+        rows.map((r) => r.x2),
+        new arrow.Float64(),
+      ),
+      country: arrow.vectorFromArray(
+        rows.map((r) => r.country),
+        new arrow.Utf8(),
+      ),
+    });
+    // 1,000-row batches: the first batch's 1,000 keys fit the 1,024-code dictionary, the second overflows it.
+    const batches = [0, 1000, 2000, 3000, 4000].map((from) => data.slice(from, from + 1000).batches[0]!);
+    await scoreBatch(
+      options({
+        input: { kind: 'arrow', data: batches },
+        predictions: { namespace: 'predictions', name: 'string_keys' },
+        log: { namespace: 'predictions', name: 'string_keys_log' },
+        fileRows: 1000,
+      }),
+    );
+    const log = await readTable(await tableOf('string_keys_log'));
+    const got = new Map<string, string | null>();
+    for (const row of log.toArray()) got.set(String(row.customer_id), row.country as string | null);
+    expect(got.size).toBe(ENTITIES);
+    for (const r of rows) expect(got.get(`c-${r.customer_id}`)).toBe(r.country);
+  });
+
   it('adds the input columns to a log created without them (schema evolution), older rows reading null', async () => {
     const id = { namespace: 'predictions', name: 'old_log' };
     await createTable(fixture.warehouse, {

@@ -45,7 +45,7 @@ export interface ScoreBatchOptions {
   shard?: Shard;
   /** Rows per streamed batch (and forward-pass chunk); bounds memory. Default 65,536. */
   batchRows?: number;
-  /** Rows per written data file (a multiple of batches); bounds memory with `batchRows`. Default 524,288. */
+  /** Rows per written data file (a multiple of batches); bounds memory with `batchRows`. Default 262,144. */
   fileRows?: number;
   /** Id of this run, written with every row. */
   runId: string;

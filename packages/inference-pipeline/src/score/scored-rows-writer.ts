@@ -1,6 +1,14 @@
-import { loadArrowTable, quoteIdentifier, type TableEnv, type TableWriter } from '@fti/feature-store';
+import {
+  loadArrowTable,
+  quoteIdentifier,
+  quoteLiteral,
+  type TableEnv,
+  type TableWriter,
+} from '@fti/feature-store';
 import * as arrow from 'apache-arrow';
 import { InvalidScoringInputError } from '../errors.js';
+import { rebaseData } from './rebase-data.js';
+import { Utf8Codes } from './utf8-codes.js';
 
 /** Where a {@link ScoredRowsWriter} sends its rows: one writer per table, opened on the first flush. */
 export interface ScoredRowsTargets {
@@ -18,7 +26,7 @@ export interface ScoredRowsWriterOptions {
   logSelect: string;
   /** Rows of other shards are dropped by this SQL condition (or `TRUE`). */
   where: string;
-  /** Rows per data file: scored batches are buffered to this size, then written; default 524,288. */
+  /** Rows per data file: scored batches are buffered to this size, then written; default 262,144. */
   fileRows?: number;
   /** Opens the target tables' writers, once, when the first rows are written. */
   open: () => Promise<ScoredRowsTargets>;
@@ -37,32 +45,48 @@ export class ScoredRowsWriter {
   private bufferedRows = 0;
   private pending: Promise<void> = Promise.resolve();
   private targets: ScoredRowsTargets | undefined;
+  /** Types of the input columns in the first batch: every batch must have them. */
+  private types: string[] | undefined;
+  /** Per input column: its dictionary codes when it is a UTF-8 column. */
+  private readonly codes: (Utf8Codes | undefined)[] = [];
+  /** Schema of the buffered group, and which of its columns travel as codes. */
   private schema: arrow.Schema | undefined;
+  private coded: boolean[] = [];
   private readonly fileRows: number;
 
   constructor(private readonly options: ScoredRowsWriterOptions) {
-    this.fileRows = options.fileRows ?? 524_288;
+    this.fileRows = options.fileRows ?? 262_144;
   }
 
   /** Adds one scored batch: `hashes` and `scores` (NaN outside the shard) are per batch row. */
   async add(batch: arrow.RecordBatch, hashes: Uint32Array, scores: Float64Array): Promise<void> {
-    const children = this.options.columns.map((name) => batch.getChild(name)!.data[0] as arrow.Data);
+    const { columns } = this.options;
+    const sources = columns.map((name) => rebaseData(batch.getChild(name)!.data[0] as arrow.Data));
+    this.types ??= sources.map((d) => String(d.type));
+    sources.forEach((data, i) => {
+      if (String(data.type) !== this.types![i])
+        throw new InvalidScoringInputError(
+          'input',
+          `column \`${columns[i]}\` changes type between batches (${this.types![i]} then ${data.type}); give every batch one schema`,
+        );
+      if (this.codes.length < columns.length)
+        this.codes.push(arrow.DataType.isUtf8(data.type as arrow.DataType) ? new Utf8Codes() : undefined);
+    });
+    const children: arrow.Data[] = sources.map((data, i) => this.codes[i]?.encode(data) ?? data);
+    const coded = children.map((data, i) => data !== sources[i]);
+    if (this.schema && coded.some((c, i) => c !== this.coded[i])) await this.flush();
+    if (!this.schema) {
+      this.coded = coded;
+      this.schema = new arrow.Schema([
+        ...columns.map((name, i) => new arrow.Field(name, children[i]!.type, true)),
+        new arrow.Field('__entity_hash', new arrow.Uint32(), false),
+        new arrow.Field('__score', new arrow.Float64(), true),
+      ]);
+    }
     children.push(
       arrow.makeData({ type: new arrow.Uint32(), length: batch.numRows, data: hashes }),
       arrow.makeData({ type: new arrow.Float64(), length: batch.numRows, data: scores }),
     );
-    this.schema ??= new arrow.Schema([
-      ...this.options.columns.map((name, i) => new arrow.Field(name, children[i]!.type, true)),
-      new arrow.Field('__entity_hash', new arrow.Uint32(), false),
-      new arrow.Field('__score', new arrow.Float64(), true),
-    ]);
-    this.options.columns.forEach((name, i) => {
-      if (String(children[i]!.type) !== String(this.schema!.fields[i]!.type))
-        throw new InvalidScoringInputError(
-          'input',
-          `column \`${name}\` changes type between batches (${this.schema!.fields[i]!.type} then ${children[i]!.type}); give every batch one schema`,
-        );
-    });
     const struct = new arrow.Struct(this.schema.fields);
     this.buffered.push(
       new arrow.RecordBatch(
@@ -90,14 +114,26 @@ export class ScoredRowsWriter {
 
   private async flush(): Promise<void> {
     const batches = this.buffered;
+    const coded = this.coded;
     this.buffered = [];
     this.bufferedRows = 0;
+    this.schema = undefined;
     await this.pending;
     this.targets ??= await this.options.open();
     const { env, where } = this.options;
     const name = `__fti_scored_${++relationCounter}`;
     await loadArrowTable({ db: env.db, table: new arrow.Table(batches), tableName: name });
-    const from = `FROM temp.main.${quoteIdentifier(name)} WHERE ${where}`;
+    // Coded string columns turn back into strings by a lookup in the column's dictionary (codes are 0-based).
+    const replace = this.options.columns
+      .map((column, i) => {
+        if (!coded[i]) return undefined;
+        const values = (this.codes[i] as Utf8Codes).values.map((v) => quoteLiteral(v)).join(', ');
+        return `(CAST([${values}] AS VARCHAR[]))[${quoteIdentifier(column)} + 1] AS ${quoteIdentifier(column)}`;
+      })
+      .filter((r) => r !== undefined);
+    const table = `temp.main.${quoteIdentifier(name)}`;
+    const relation = replace.length > 0 ? `(SELECT * REPLACE (${replace.join(', ')}) FROM ${table})` : table;
+    const from = `FROM ${relation} WHERE ${where}`;
     const targets = this.targets;
     const { predictionsSelect, logSelect } = this.options;
     this.pending = (async () => {

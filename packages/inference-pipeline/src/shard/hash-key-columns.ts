@@ -45,16 +45,16 @@ function foldData(data: arrow.Data, start: number, count: number, hashes: Uint32
       (data.values as BigInt64Array).byteOffset,
       (data.values as BigInt64Array).length * 2,
     );
+    // Arrow-js slices value buffers (and offsets) to the data's first row; validity bits keep `data.offset`.
     for (let i = 0; i < count; i++) {
-      const at = data.offset + i;
       if (!valid(i)) {
         hashes[start + i] = foldNull(hashes[start + i]!);
         continue;
       }
-      const value = words[2 * at + 1]! * 4294967296 + (words[2 * at]! >>> 0);
+      const value = words[2 * i + 1]! * 4294967296 + (words[2 * i]! >>> 0);
       hashes[start + i] = Number.isSafeInteger(value)
         ? foldInteger(hashes[start + i]!, value)
-        : foldText(hashes[start + i]!, String((data.values as BigInt64Array)[at]));
+        : foldText(hashes[start + i]!, String((data.values as BigInt64Array)[i]));
     }
     return;
   }
@@ -62,14 +62,14 @@ function foldData(data: arrow.Data, start: number, count: number, hashes: Uint32
     const values = data.values as Int32Array;
     for (let i = 0; i < count; i++)
       hashes[start + i] = valid(i)
-        ? foldInteger(hashes[start + i]!, values[data.offset + i]!)
+        ? foldInteger(hashes[start + i]!, values[i]!)
         : foldNull(hashes[start + i]!);
     return;
   }
   if (arrow.DataType.isFloat(type) && type.precision !== arrow.Precision.HALF) {
     const values = data.values as Float64Array | Float32Array;
     for (let i = 0; i < count; i++) {
-      const v = values[data.offset + i]!;
+      const v = values[i]!;
       hashes[start + i] = !valid(i)
         ? foldNull(hashes[start + i]!)
         : Number.isSafeInteger(v)
@@ -82,9 +82,8 @@ function foldData(data: arrow.Data, start: number, count: number, hashes: Uint32
     const bytes = data.values as Uint8Array;
     const offsets = data.valueOffsets as Int32Array;
     for (let i = 0; i < count; i++) {
-      const at = data.offset + i;
       hashes[start + i] = valid(i)
-        ? foldUtf8(hashes[start + i]!, bytes, offsets[at]!, offsets[at + 1]!)
+        ? foldUtf8(hashes[start + i]!, bytes, offsets[i]!, offsets[i + 1]!)
         : foldNull(hashes[start + i]!);
     }
     return;

@@ -91,7 +91,10 @@ async function readFeatureColumns(file: string): Promise<{ rows: number; columns
 
 function sliceColumns(columns: FeatureColumns, from: number, to: number): FeatureColumns {
   return Object.fromEntries(
-    Object.entries(columns).map(([name, values]) => [name, values.slice(from, to) as Float64Array]),
+    Object.entries(columns).map(([name, values]) => [
+      name,
+      values instanceof Float64Array ? values.subarray(from, to) : values.slice(from, to),
+    ]),
   );
 }
 
