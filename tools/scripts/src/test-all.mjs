@@ -73,12 +73,7 @@ if (alsoNode !== undefined) {
   }
   if (plan) {
     for (const project of testProjects) fs.rmSync(reportPath(project.root), { force: true });
-    runStep(
-      `test on Node.js ${plan.version}`,
-      plan.node,
-      [bin('nx'), ...plan.args],
-      plan.env,
-    );
+    runStep(`test on Node.js ${plan.version}`, plan.node, [bin('nx'), ...plan.args], plan.env);
     runs.push({ node: plan.version, totals: sumTestResults(testProjects.map((p) => readReport(p))) });
   }
 }
@@ -91,7 +86,8 @@ const totals = {
 console.log('');
 for (const step of steps) console.log(`${step.ok ? '✔' : '✘'} ${step.name}`);
 for (const run of runs) {
-  for (const problem of run.totals.problems) console.log(`✘ ${run.node} ${problem}`);
+  const on = runs.length > 1 ? `Node.js ${run.node}: ` : '';
+  for (const problem of run.totals.problems) console.log(`✘ ${on}${problem}`);
   if (runs.length > 1) console.log(`  tests on Node.js ${run.node} = ${formatSummaryLine(run.totals)}`);
 }
 console.log(formatSummaryLine(totals));
