@@ -58,8 +58,9 @@ function servable(): ServableModel {
       inputs: preprocessor.features.map((f) => ({
         name: f.column,
         type: f.kind === 'numeric' ? ('float' as const) : ('string' as const),
+        required: false,
       })),
-      outputs: [{ name: 'probability', type: 'float' }],
+      outputs: [{ name: 'probability', type: 'float', required: true }],
     },
     preprocessor,
     model,
