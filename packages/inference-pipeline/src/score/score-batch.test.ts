@@ -179,6 +179,33 @@ async function liveFiles(table: Table): Promise<string[]> {
   return listed.map((o) => join(fixture.dir, 'warehouse', o.key));
 }
 
+/** The rows as an Arrow table: the key as int64 (or as the strings `key` makes), the inputs as float64 and utf8. */
+function toArrow(rows: FeatureRow[], key?: (id: number) => string): arrow.Table {
+  return new arrow.Table({
+    customer_id: key
+      ? arrow.vectorFromArray(
+          rows.map((r) => key(r.customer_id)),
+          new arrow.Utf8(),
+        )
+      : arrow.vectorFromArray(
+          rows.map((r) => BigInt(r.customer_id)),
+          new arrow.Int64(),
+        ),
+    x1: arrow.vectorFromArray(
+      rows.map((r) => r.x1),
+      new arrow.Float64(),
+    ),
+    x2: arrow.vectorFromArray(
+      rows.map((r) => r.x2),
+      new arrow.Float64(),
+    ),
+    country: arrow.vectorFromArray(
+      rows.map((r) => r.country),
+      new arrow.Utf8(),
+    ),
+  });
+}
+
 describe('scoreBatch: outputs', () => {
   it('writes scores equal to predictProba on the preprocessed rows (1e-9) and logs the raw inputs of every row', async () => {
     await scoreBatch(
@@ -269,25 +296,7 @@ describe('scoreBatch: outputs', () => {
       );
     expect(await readScores('from_parquet')).toEqual(single);
 
-    const rows = dateRows();
-    const data = new arrow.Table({
-      customer_id: arrow.vectorFromArray(
-        rows.map((r) => BigInt(r.customer_id)),
-        new arrow.Int64(),
-      ),
-      x1: arrow.vectorFromArray(
-        rows.map((r) => r.x1),
-        new arrow.Float64(),
-      ),
-      x2: arrow.vectorFromArray(
-        rows.map((r) => r.x2),
-        new arrow.Float64(),
-      ),
-      country: arrow.vectorFromArray(
-        rows.map((r) => r.country),
-        new arrow.Utf8(),
-      ),
-    });
+    const data = toArrow(dateRows());
     const summary = await scoreBatch(
       options({
         input: { kind: 'arrow', data: data.batches },
@@ -301,24 +310,7 @@ describe('scoreBatch: outputs', () => {
 
   it('writes string keys exactly, whether few (sent to DuckDB as dictionary codes) or many (as strings)', async () => {
     const rows = dateRows();
-    const data = new arrow.Table({
-      customer_id: arrow.vectorFromArray(
-        rows.map((r) => `c-${r.customer_id}`),
-        new arrow.Utf8(),
-      ),
-      x1: arrow.vectorFromArray(
-        rows.map((r) => r.x1),
-        new arrow.Float64(),
-      ),
-      x2: arrow.vectorFromArray(
-        rows.map((r) => r.x2),
-        new arrow.Float64(),
-      ),
-      country: arrow.vectorFromArray(
-        rows.map((r) => r.country),
-        new arrow.Utf8(),
-      ),
-    });
+    const data = toArrow(rows, (id) => `c-${id}`);
     // 1,000-row batches: the first batch's 1,000 keys fit the 1,024-code dictionary, the second overflows it.
     const batches = [0, 1000, 2000, 3000, 4000].map((from) => data.slice(from, from + 1000).batches[0]!);
     await scoreBatch(
@@ -414,25 +406,7 @@ describe('scoreBatch: outputs', () => {
     const logId = { namespace: 'predictions', name: 'half_log' };
     async function* failing(): AsyncGenerator<arrow.RecordBatch> {
       const rows = dateRows();
-      const batch = (from: number, to: number) =>
-        new arrow.Table({
-          customer_id: arrow.vectorFromArray(
-            rows.slice(from, to).map((r) => BigInt(r.customer_id)),
-            new arrow.Int64(),
-          ),
-          x1: arrow.vectorFromArray(
-            rows.slice(from, to).map((r) => r.x1),
-            new arrow.Float64(),
-          ),
-          x2: arrow.vectorFromArray(
-            rows.slice(from, to).map((r) => r.x2),
-            new arrow.Float64(),
-          ),
-          country: arrow.vectorFromArray(
-            rows.slice(from, to).map((r) => r.country),
-            new arrow.Utf8(),
-          ),
-        }).batches[0]!;
+      const batch = (from: number, to: number) => toArrow(rows.slice(from, to)).batches[0]!;
       yield batch(0, 2000);
       yield batch(2000, 4000);
       throw new Error('source went away');
