@@ -18,8 +18,15 @@ export interface FieldComment {
  * the config reference falls back on them for fields without a `.describe()`.
  */
 export function collectFieldComments(folders: string[]): FieldComment[] {
-  return folders.flatMap((folder) => listSources(folder)).flatMap((file) => commentsOf(file));
+  return folders.flatMap((folder) => {
+    const comments = parsedFolders.get(folder) ?? listSources(folder).flatMap((file) => commentsOf(file));
+    parsedFolders.set(folder, comments);
+    return comments;
+  });
 }
+
+/** Folders already parsed in this process (a generation reads job-storage's sources for several schemas). */
+const parsedFolders = new Map<string, FieldComment[]>();
 
 function listSources(folder: string): string[] {
   return (fs.readdirSync(folder, { recursive: true }) as string[])

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { workspaceRoot } from '../workspace-root.mjs';
-import { collectFieldComments, type FieldComment, findFieldComment } from './collect-field-comments.js';
 import { type ConfigSchemaEntry, configSchemas } from './config-schemas.js';
 import { listConfigFields } from './list-config-fields.js';
 import { type JsonSchema, loadConfigJsonSchema } from './load-config-json-schema.js';
@@ -18,18 +17,13 @@ export async function generateConfigDocs(entries: ConfigSchemaEntry[] = configSc
   const files = new Map<string, string>();
   const schemas = [];
   const documented = [];
-  const commentsByFolder = new Map<string, FieldComment[]>();
   for (const entry of entries) {
     const jsonSchema = await loadConfigJsonSchema(entry);
     const name = `${entry.name}.schema.json`;
     files.set(name, formatJson(name, JSON.stringify(jsonSchema, null, 2)));
     schemas.push({ entry, jsonSchema });
-    const comments = entry.sources.flatMap((folder) => {
-      const parsed = commentsByFolder.get(folder) ?? collectFieldComments([path.join(workspaceRoot, folder)]);
-      commentsByFolder.set(folder, parsed);
-      return parsed;
-    });
-    const fields = listConfigFields(jsonSchema, (name, owner) => findFieldComment(comments, name, owner));
+    // Descriptions are in the JSON Schema already (loadConfigJsonSchema writes the JSDoc fallback into it).
+    const fields = listConfigFields(jsonSchema, () => undefined);
     documented.push({ entry, fields });
   }
   files.set('README.md', renderConfigReference(documented));

@@ -9,8 +9,10 @@ export interface ConfigField {
   required: boolean;
   /** The default as JSON, when the schema has one. */
   defaultValue: string | undefined;
-  /** The schema's `description`, else the field's JSDoc (see {@link describe}). */
+  /** The schema's `description`, else the field's JSDoc (see {@link DescribeField}). */
   description: string | undefined;
+  /** The field's own JSON Schema (inside the root), so a found description can be written into it. */
+  schema: JsonSchema;
 }
 
 /** Finds a description for a field without one: its key and the key of the object it sits in. */
@@ -44,6 +46,7 @@ export function listConfigFields(root: JsonSchema, describe: DescribeField): Con
         required: required.has(key),
         defaultValue: schema.default === undefined ? undefined : JSON.stringify(schema.default),
         description: (schema.description as string | undefined) ?? describe(key, owner),
+        schema,
       });
       if (depth < maxDepth) walkChildren(schema, path, key, depth + 1);
     }
@@ -55,9 +58,8 @@ export function listConfigFields(root: JsonSchema, describe: DescribeField): Con
     if (items) walkChildren(resolve(items), `${path}[]`, key, depth);
     for (const part of (schema.allOf ?? []) as JsonSchema[]) walkChildren(resolve(part), path, key, depth);
     const variants = ((schema.oneOf ?? schema.anyOf ?? []) as JsonSchema[]).map(resolve);
-    const objects = variants.filter((variant) => variant.properties);
     for (const variant of variants) {
-      const label = objects.length > 1 && variant.properties ? discriminatorLabel(variant) : '';
+      const label = variant.properties ? discriminatorLabel(variant) : '';
       walkChildren(variant, `${path}${label}`, key, depth);
     }
   };
@@ -66,7 +68,7 @@ export function listConfigFields(root: JsonSchema, describe: DescribeField): Con
   return rows;
 }
 
-/** `[kind=s3]` for a union variant whose properties include a constant; `[1]`-style never needed. */
+/** `[kind=s3]` for a union variant whose properties include a constant; empty for one without. */
 function discriminatorLabel(variant: JsonSchema): string {
   const properties = (variant.properties ?? {}) as Record<string, JsonSchema>;
   const constant = Object.entries(properties).find(([, schema]) => schema.const !== undefined);
@@ -81,7 +83,7 @@ export function typeOf(schema: JsonSchema, resolve: (s: JsonSchema) => JsonSchem
     return (schema.allOf as JsonSchema[]).map((part) => typeOf(resolve(part), resolve)).join(', and ');
   const variants = (schema.oneOf ?? schema.anyOf) as JsonSchema[] | undefined;
   if (variants) {
-    const types = [...new Set(variants.map((variant) => typeOf(resolve(variant), resolve)))];
+    const types = [...new Set(variants.flatMap((variant) => typeOf(resolve(variant), resolve).split(' | ')))];
     return types.join(' | ');
   }
   const type = schema.type;

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { workspaceRoot } from '../workspace-root.mjs';
+import { collectFieldComments, findFieldComment } from './collect-field-comments.js';
 import { type ConfigSchemaEntry, storageSchemaEntry } from './config-schemas.js';
+import { listConfigFields } from './list-config-fields.js';
 
 /** A JSON Schema (draft 2020-12) as plain data. */
 export type JsonSchema = { [key: string]: unknown };
@@ -49,12 +51,17 @@ async function convert(entry: ConfigSchemaEntry): Promise<JsonSchema> {
     throw new Error(
       `${entry.module} has no zod schema export \`${entry.exportName}\`; fix the entry \`${entry.name}\` in tools/scripts/src/config-docs/config-schemas.ts`,
     );
-  return schema.toJSONSchema({
+  const jsonSchema = schema.toJSONSchema({
     io: 'input',
     unrepresentable: 'any',
     target: 'draft-2020-12',
     override: acceptKindShorthand,
   });
+  // Fields without a `.describe()` get their JSDoc as `description`: editors show it, the README lists it.
+  const comments = collectFieldComments(entry.sources.map((folder) => path.join(workspaceRoot, folder)));
+  for (const field of listConfigFields(jsonSchema, (name, owner) => findFieldComment(comments, name, owner)))
+    if (field.description !== undefined) field.schema.description ??= field.description;
+  return jsonSchema;
 }
 
 /**

@@ -27,7 +27,7 @@ export function renderConfigReference(schemas: DocumentedSchema[]): string {
     '| --- | --- | --- | --- |',
     ...schemas.map(
       ({ entry }) =>
-        `| [${entry.title}](#${anchor(entry.title)}) | [${entry.name}.schema.json](${entry.name}.schema.json) | \`${entry.exportName}\` (\`${entry.module}\`) | ${entry.examples.map((file) => `[${file.split('/').at(-1)}](../../${file})`).join(', ') || 'none (command-line flags)'} |`,
+        `| [${entry.title}](#${anchor(entry.title)}) | [${entry.name}.schema.json](${entry.name}.schema.json) | \`${entry.exportName}\` (\`${entry.module}\`) | ${entry.examples.map((file) => `[${file.replace(/^examples\//, '')}](../../${file})`).join(', ') || 'none (command-line flags)'} |`,
     ),
   ];
   for (const { entry, fields } of schemas) {
