@@ -13,6 +13,7 @@ import {
   describeTable,
   loadTable,
   parseTableMetadata,
+  queryTable,
 } from '@fti/feature-store';
 import { startMotoServer } from '@fti/feature-store/testing';
 import { openStorage, planStorage, type Storage } from '@fti/job-storage';
@@ -21,6 +22,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { type AthenaProxy, startAthenaProxy } from './athena-proxy.js';
 import { plantUnload } from './plant-unload.js';
 import { runJob } from './run-job.js';
+import { startServer } from './start-server.js';
 
 // The scale-out path, end to end: the Online Retail jobs with examples/online-retail/aws/*.yaml, run as
 // users run them (their CLIs, separate processes, credentials from the SDK's default chain) against
@@ -249,6 +251,46 @@ describe.skipIf(!moto)('the scale-out path on moto (S3, Glue, Athena)', () => {
       `SELECT count(*) AS n FROM (${compileFeatureSql(onlineRetailFeatures, { dialect: 'duckdb', source: 'events', featureDates: [date] })})`,
     );
     expect((await describeTable(predictions)).records).toBe(customers);
+  });
+
+  it('serves the S3 model online with the S3 features, scoring as the batch job did, and logs to S3', async () => {
+    const server = await startServer({ args: ['--storage', storageFile, '--version', '1'], cwd: dir, env });
+    try {
+      let ready = 0;
+      for (let attempt = 0; attempt < 300 && ready !== 200; attempt++) {
+        ready = await fetch(`${server.url}/ready`).then(
+          (r) => r.status,
+          () => 0,
+        );
+        if (ready !== 200) await new Promise((wait) => setTimeout(wait, 100));
+      }
+      expect(ready, server.output()).toBe(200);
+      const predictions = await loadTable(storage.warehouse, {
+        namespace: 'predictions',
+        name: 'customer_buys_90d',
+      });
+      const [batch] = await queryTable(
+        predictions,
+        (t) => `SELECT customer_id, score FROM ${t} ORDER BY customer_id LIMIT 1`,
+      );
+      const answer = await fetch(`${server.url}/predict`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ entityId: Number(batch?.customer_id) }),
+      });
+      const online = (await answer.json()) as { score: number; model: { version: number } };
+      expect(answer.status).toBe(200);
+      expect(online.model.version).toBe(1);
+      expect(online.score).toBeCloseTo(Number(batch?.score), 5);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    // Flushed on shutdown: the online prediction log is an Iceberg table in the S3 warehouse, in Glue.
+    const log = await loadTable(storage.warehouse, {
+      namespace: 'predictions',
+      name: 'customer_buys_90d_online_log',
+    });
+    expect((await describeTable(log)).records).toBe(1);
   });
 
   it('monitors the lake’s events and writes its JSON report to the S3 warehouse', async () => {
