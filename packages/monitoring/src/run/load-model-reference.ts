@@ -2,7 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ObjectStore, TableEnv } from '@fti/feature-store';
-import { getVersion, loadModel, type ModelRegistry, ModelRegistryError } from '@fti/model-registry';
+import {
+  getVersion,
+  loadModel,
+  type ModelRegistry,
+  ModelRegistryError,
+  type ModelVersion,
+} from '@fti/model-registry';
 import type { ModelSource } from './monitoring-config.js';
 import { MonitoringInputError } from './monitoring-input-error.js';
 import { readParquetFrame } from './read-parquet-frame.js';
@@ -55,7 +61,7 @@ export async function loadModelReference(options: {
       ? { name: source.model, version: source.version }
       : { name: source.model, alias: source.alias! };
   const label = `${source.model}${source.version !== undefined ? ` version ${source.version}` : ` alias \`${source.alias}\``}`;
-  let record: Awaited<ReturnType<typeof getVersion>>;
+  let record: ModelVersion;
   try {
     record = await getVersion(registry, ref);
   } catch (error) {
