@@ -51,6 +51,15 @@ describe('docs/config', () => {
     }
   });
 
+  it('every example config under examples/ is checked against a schema', () => {
+    const listed = configSchemas.flatMap((entry) => entry.examples).sort();
+    const onDisk = (fs.readdirSync(path.join(workspaceRoot, 'examples'), { recursive: true }) as string[])
+      .map((file) => `examples/${file.split(path.sep).join('/')}`)
+      .filter((file) => /\.ya?ml$/.test(file))
+      .sort();
+    expect(listed).toEqual(onDisk);
+  });
+
   it.each(configSchemas.flatMap((entry) => entry.examples.map((example) => [example, entry.name] as const)))(
     '%s validates against %s.schema.json',
     (example, name) => {
