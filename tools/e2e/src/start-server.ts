@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { spawnApp } from './spawn-app.js';
 
 /** A server process started by a test. */
 export interface ServerProcess {
@@ -12,40 +11,20 @@ export interface ServerProcess {
   stop(): Promise<number>;
 }
 
-const ROOT = join(import.meta.dirname, '../../..');
-
-/** Starts the serving app's entry point (as `nx run serving:start` does) on a free port in `cwd`. */
+/** Starts the serving app's entry point (see {@link spawnApp}) on a free port in `cwd`. */
 export async function startServer(options: {
   args: string[];
   cwd: string;
   env: Record<string, string>;
 }): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    [
-      '--conditions=@fti/source',
-      join(ROOT, 'apps/serving/src/main.ts'),
-      ...options.args,
-      '--port',
-      String(port),
-    ],
-    { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = new Promise<number>((done) => child.on('close', (code) => done(code ?? -1)));
+  const server = spawnApp({ ...options, app: 'serving', args: [...options.args, '--port', String(port)] });
   return {
     url: `http://127.0.0.1:${port}`,
-    output: () => output,
+    output: server.output,
     stop: () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      return exited;
+      if (server.child.exitCode === null) server.child.kill('SIGTERM');
+      return server.exited;
     },
   };
 }
