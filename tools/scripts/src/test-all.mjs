@@ -26,8 +26,21 @@ const bin = (name) => path.join(workspaceRoot, 'node_modules', '.bin', name);
 /** @type {{ name: string, ok: boolean }[]} */
 const steps = [];
 
-// `--also-node <path>` (or `--also-node=<path>`); anything else is rejected with Node's own message.
-const alsoNode = parseArgs({ options: { 'also-node': { type: 'string' } } }).values['also-node'];
+const alsoNode = parseAlsoNode();
+
+/**
+ * `--also-node <path>` (or `--also-node=<path>`); anything else stops here with what is accepted.
+ * @returns {string | undefined}
+ */
+function parseAlsoNode() {
+  try {
+    return parseArgs({ options: { 'also-node': { type: 'string' } } }).values['also-node'];
+  } catch (error) {
+    console.error(`npm test: ${error instanceof Error ? error.message : String(error)}`);
+    console.error('usage: npm test [-- --also-node <path of a node binary>]');
+    process.exit(2);
+  }
+}
 /** Passed and failed counts per Node.js version, printed above the closing line. */
 const runs = [];
 
