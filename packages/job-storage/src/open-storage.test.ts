@@ -25,6 +25,14 @@ describe('openStorage', () => {
     const storage = await openStorage(plan, { scratchDir: join(dir, 'scratch') });
     try {
       expect(storage.s3).toBeUndefined();
+      const withAws = await openStorage(
+        planStorage({
+          layers: [{ raw: { warehouse: 'w', aws: { region: 'eu-west-1' } }, baseDir: dir, source: 'job' }],
+        }),
+        { scratchDir: join(dir, 'scratch-aws') },
+      );
+      expect(await withAws.s3?.config.region()).toBe('eu-west-1');
+      await withAws.close();
       expect(storage.athena).toBeUndefined();
       expect(storage.registry.store.rootUri).toBe(pathToFileURL(join(dir, 'r')).href);
       expect(storage.openStore({ kind: 'local', path: join(dir, 'runs') }).rootUri).toBe(

@@ -41,7 +41,7 @@ export interface Storage {
   plan: StoragePlan;
   warehouse: Warehouse;
   registry: ModelRegistry;
-  /** The S3 client, when anything lives on S3 (also for `s3://` sources). */
+  /** The S3 client, when anything lives on S3 or `aws` settings are given (also for `s3://` sources). */
   s3: S3Client | undefined;
   /** Set when `engine` is `athena`. */
   athena: AthenaConnection | undefined;
@@ -64,7 +64,11 @@ export async function openStorage(plan: StoragePlan, options: OpenStorageOptions
     return { ...created, ...options.clients };
   };
   const s3 = () => options.clients?.s3 ?? clients().s3;
-  const onS3 = [plan.warehouse, plan.registry].some((l) => l.kind === 's3');
+  // Also with only `aws` settings: a local warehouse may still read s3:// sources.
+  const needsS3 =
+    [plan.warehouse, plan.registry].some((l) => l.kind === 's3') ||
+    plan.athena !== undefined ||
+    Object.keys(plan.aws).length > 0;
   const { warehouse: location } = plan;
   const warehouse = await openWarehouse({
     location:
@@ -94,7 +98,7 @@ export async function openStorage(plan: StoragePlan, options: OpenStorageOptions
       store: openStore(plan.registry),
       ...(options.now ? { now: options.now } : {}),
     }),
-    s3: onS3 || plan.athena ? s3() : undefined,
+    s3: needsS3 ? s3() : undefined,
     athena: plan.athena
       ? { client: options.clients?.athena ?? clients().athena, s3: s3(), ...plan.athena }
       : undefined,
