@@ -39,7 +39,10 @@ describe('parseCliArgs', () => {
       months: 3,
     });
     // Storage flags are optional overrides of the job file's storage fields.
-    expect(parseCliArgs(['--registry', 'r', '--warehouse=w'])).toMatchObject({ registry: 'r', warehouse: 'w' });
+    expect(parseCliArgs(['--registry', 'r', '--warehouse=w'])).toMatchObject({
+      registry: 'r',
+      warehouse: 'w',
+    });
     expect(() => parseCliArgs(['--months', '0'])).toThrow(/invalid arguments/);
   });
 });
