@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { loadProjectGraph } from './load-project-graph.mjs';
 import { planSecondNode } from './second-node/second-node-plan.mjs';
 import { formatSummaryLine } from './test-summary/format-summary-line.mjs';
+import { sumRuns } from './test-summary/sum-runs.mjs';
 import { sumTestResults } from './test-summary/sum-test-results.mjs';
 import { workspaceRoot } from './workspace-root.mjs';
 
@@ -42,6 +43,7 @@ function parseAlsoNode() {
   }
 }
 /** Passed and failed counts per Node.js version, printed above the closing line. */
+/** @type {import('./test-summary/sum-runs.mjs').RuntimeRun[]} */
 const runs = [];
 
 /**
@@ -91,11 +93,7 @@ if (alsoNode !== undefined) {
   }
 }
 
-const totals = {
-  passed: runs.reduce((sum, run) => sum + run.totals.passed, 0),
-  failed: runs.reduce((sum, run) => sum + run.totals.failed, 0),
-  skipped: runs.reduce((sum, run) => sum + run.totals.skipped, 0),
-};
+const totals = sumRuns(runs);
 console.log('');
 for (const step of steps) console.log(`${step.ok ? '✔' : '✘'} ${step.name}`);
 for (const run of runs) {
