@@ -42,8 +42,10 @@ function parseAlsoNode() {
     process.exit(2);
   }
 }
-/** Passed and failed counts per Node.js version, printed above the closing line. */
-/** @type {import('./test-summary/sum-runs.mjs').RuntimeRun[]} */
+/**
+ * Passed and failed counts per Node.js version, printed above the closing line.
+ * @type {import('./test-summary/sum-runs.mjs').RuntimeRun[]}
+ */
 const runs = [];
 
 /**
