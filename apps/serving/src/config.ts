@@ -53,7 +53,7 @@ export const ServingConfigSchema = z
     /** Online prediction log table; default `predictions/<model with _>_online_log`; `none` to disable. */
     logTable: z.union([z.literal('none'), TableName]).optional(),
     /** Buffered predictions that trigger a log flush. */
-    logFlushRows: Count(1).default(1000),
+    logFlushRows: Count(1).default(10_000),
     /** Longest a prediction waits before the log is flushed, ms. */
     logFlushMs: Count(10).default(5000),
     /** Fastify request logging level. */

@@ -20,7 +20,7 @@ export interface PredictionLogEntry {
 export interface PredictionLogWriterOptions {
   /** Opens (or creates) the log table; called once, at the first flush. See openPredictionLogTable. */
   open: () => Promise<Table>;
-  /** Buffered rows that trigger a flush. Default 1000. */
+  /** Buffered rows that trigger a flush (one Iceberg snapshot each: keep it large). Default 10,000. */
   maxRows?: number;
   /** Longest a row waits in the buffer before a flush, ms. Default 5000. */
   maxDelayMs?: number;
@@ -79,7 +79,7 @@ export class PredictionLogWriter {
       });
     }
     this.trim();
-    if (this.buffer.length >= (this.options.maxRows ?? 1000)) void this.flush();
+    if (this.buffer.length >= (this.options.maxRows ?? 10_000)) void this.flush();
     else
       this.cancelTimer ??= this.schedule(() => {
         this.cancelTimer = undefined;
