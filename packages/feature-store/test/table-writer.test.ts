@@ -118,6 +118,17 @@ describe('openTableWriter', () => {
     expect(day2[0]?.n).toBe(250);
   });
 
+  it('lets concurrent writers (shards) append to one table: every piece lands once', async () => {
+    const table = await newTable();
+    const writers = [0, 1, 2].map(() => openTableWriter(table));
+    await Promise.all(writers.map((w, i) => w.write(piece(i * 100, 100))));
+    await Promise.all(writers.map((w) => w.commit()));
+    const after = await loadTable(env, table.loaded.identifier);
+    expect((await listSnapshots(after)).length).toBe(3);
+    const rows = await queryTable(after, (t) => `SELECT count(DISTINCT id)::INTEGER AS n FROM ${t}`);
+    expect(rows[0]?.n).toBe(300);
+  });
+
   it('overwrites the rows matching its filter in one snapshot, idempotently, keeping the others', async () => {
     let table = await newTable();
     table = await appendData(table, piece(0, 100, '2024-07-01'));
