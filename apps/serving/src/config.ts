@@ -32,6 +32,10 @@ export const ServingConfigSchema = z
     /** Online store: `embedded` (in process, materialised at startup), `redis` (`--redis-url`), or `none`. */
     online: z.enum(['embedded', 'redis', 'none']).default('embedded'),
     redisUrl: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
+    /** File the embedded online store persists to; default memory only (materialised fully at startup). */
+    onlineFile: z.string().min(1).optional(),
+    /** Seconds between incremental materialisations of new feature rows while serving; 0: only at startup. */
+    onlineRefreshS: Count(0).default(0),
     /**
      * The online store's clock for feature TTLs: `latest` (the newest feature date in the table, so a
      * historical data set such as Online Retail still serves), `now`, or an ISO date.

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import {
   createModelHolder,
   loadServableModel,
@@ -26,6 +27,8 @@ export interface Serving {
   app: FastifyInstance;
   /** Resolves once the online store is materialised (or failed, or disabled). */
   onlineReady: Promise<void>;
+  /** Materialises feature rows added since the last run (what `--online-refresh-s` runs on a timer). */
+  refreshOnline(): Promise<void>;
   /** Stops accepting requests, lets in-flight ones finish, flushes the prediction log, closes the stores. */
   close(): Promise<void>;
 }
@@ -98,6 +101,8 @@ export async function startServing(
       : undefined;
 
   const online: OnlineSource = { status: config.online === 'none' ? 'disabled' : 'loading' };
+  let refreshTimer: NodeJS.Timeout | undefined;
+  let refreshOnline: () => Promise<void> = async () => {};
   const onlineReady =
     warehouse && config.online !== 'none'
       ? openOnlineSource(online, {
@@ -105,8 +110,22 @@ export async function startServing(
           features: config.features,
           kind: config.online,
           ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+          ...(config.onlineFile ? { file: resolve(config.onlineFile) } : {}),
           asOf: config.onlineAsOf,
           log,
+        }).then((refresh) => {
+          refreshOnline = refresh;
+          if (config.onlineRefreshS > 0 && online.status === 'ready') {
+            let running = false;
+            refreshTimer = setInterval(() => {
+              if (running) return;
+              running = true;
+              void refresh().finally(() => {
+                running = false;
+              });
+            }, config.onlineRefreshS * 1000);
+            refreshTimer.unref();
+          }
         })
       : Promise.resolve();
 
@@ -126,8 +145,10 @@ export async function startServing(
   return {
     app,
     onlineReady,
+    refreshOnline: () => refreshOnline(),
     close() {
       closing ??= (async () => {
+        clearInterval(refreshTimer);
         await app.close();
         await onlineReady;
         await writer?.close();
