@@ -1,5 +1,5 @@
-import { ColumnValueError } from '../errors.js';
 import type { FittedNumericFeature } from './fitted-preprocessor.js';
+import { numericValueError } from './numeric-value-error.js';
 
 /** A numeric column after imputation and log1p, before scaling, with its missing mask. */
 export interface PreparedNumericColumn {
@@ -9,8 +9,9 @@ export interface PreparedNumericColumn {
 }
 
 /**
- * Fills NaN with the fitted value and applies log1p; the shared path of fit and transform, so training and
- * inference see identical numbers. Inf, uncovered NaN and log1p domain errors name the column and row.
+ * Fills NaN with the fitted value and applies log1p; the fit side of the path {@link applyPreprocessor}
+ * fuses with scaling, with the same operations in the same order, so training and inference see identical
+ * numbers. Inf, uncovered NaN and log1p domain errors name the column and row.
  */
 export function prepareNumericColumn(
   feature: Pick<FittedNumericFeature, 'column' | 'impute' | 'log1p'>,
@@ -20,32 +21,13 @@ export function prepareNumericColumn(
   const missing = new Uint8Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
     let x = raw[i]!;
+    const error = numericValueError(feature, x, i);
+    if (error) throw error;
     if (Number.isNaN(x)) {
-      if (feature.impute === null)
-        throw new ColumnValueError(
-          feature.column,
-          'is NaN; add `impute` to the feature spec or clean the column',
-          i,
-        );
-      x = feature.impute.value;
+      x = feature.impute!.value;
       missing[i] = 1;
-    } else if (!Number.isFinite(x)) {
-      throw new ColumnValueError(
-        feature.column,
-        `is ${x}; infinite values are not allowed (clip or drop them)`,
-        i,
-      );
     }
-    if (feature.log1p) {
-      if (!(x > -1))
-        throw new ColumnValueError(
-          feature.column,
-          `is ${x}; log1p needs values > -1 (shift the column or drop \`log1p\`)`,
-          i,
-        );
-      x = Math.log1p(x);
-    }
-    values[i] = x;
+    values[i] = feature.log1p ? Math.log1p(x) : x;
   }
   return { values, missing };
 }
