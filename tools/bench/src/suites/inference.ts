@@ -16,6 +16,8 @@ import {
   listSnapshots,
   loadTable,
   openWarehouse,
+  quoteLiteral,
+  snapshotRelation,
   type Warehouse,
 } from '@fti/feature-store';
 import { type ServableModel, scoreBatch } from '@fti/inference-pipeline';
@@ -222,6 +224,41 @@ async function endToEndCheck(_context: SideContext, state: EndToEndState): Promi
   await state.env.close();
 }
 
+/**
+ * The floor on this machine: DuckDB alone reads the feature date's rows (every model input and the key) and
+ * writes the two tables' rows as zstd Parquet (the feature store's codec), no scoring in between: the score is
+ * a hash of the key. What scoreBatch cannot go below however fast its own JS is.
+ */
+async function floorRun(context: SideContext, state: EndToEndState): Promise<SideRun> {
+  const table = await loadTable(state.env, { namespace: 'features', name: 'customers' });
+  const inputs = INFERENCE_FEATURE_COLUMNS.map((c) => c.name).filter((name) => name !== 'feature_date');
+  const { relation } = await snapshotRelation(table, {
+    columns: inputs,
+    filter: { column: 'feature_date', op: '=', value: new Date(`${INFERENCE_FEATURE_DATE}T00:00:00Z`) },
+  });
+  const prediction = `customer_id, DATE '${INFERENCE_FEATURE_DATE}' AS feature_date,
+    CAST(hash(customer_id) % 4294967296 AS BIGINT) AS entity_hash, (hash(customer_id) % 1000) / 1000.0 AS score,
+    CAST(score >= 0.5 AS INTEGER) AS predicted_class, 0.5 AS threshold, 'bench-model' AS model_name,
+    1 AS model_version, CAST(1 AS BIGINT) AS feature_snapshot_id, 'bench' AS run_id, now() AS scored_at`;
+  const logged = inputs.filter((name) => name !== 'customer_id').join(', ');
+  const copy = (select: string, file: string) =>
+    state.env.db.run(
+      `COPY (SELECT ${select} FROM ${relation} AS t) TO ${quoteLiteral(path.join(context.workDir, file))} (FORMAT parquet, COMPRESSION zstd)`,
+    );
+  await copy(prediction, 'predictions.parquet');
+  await copy(`${prediction}, ${logged}`, 'log.parquet');
+  const [counted] = await state.env.db.query(
+    `SELECT count(*) AS n FROM read_parquet(${quoteLiteral(path.join(context.workDir, 'log.parquet'))})`,
+  );
+  return { rows: Number(counted?.n) };
+}
+
+/** The floor wrote every row of the date. */
+async function floorCheck(_context: SideContext, state: EndToEndState, run: SideRun): Promise<void> {
+  await state.env.close();
+  if (run.rows !== state.rows) throw new Error(`the floor wrote ${run.rows} log rows, not ${state.rows}`);
+}
+
 /** The issue's target as a side: the time 3M rows/s would take for the same rows (no work, no process). */
 async function budgetRun(_context: SideContext, state: { rows: number }): Promise<SideRun> {
   await new Promise((resolve) => setTimeout(resolve, (state.rows / BUDGET_ROWS_PER_SECOND) * 1000));
@@ -319,6 +356,21 @@ export const inferenceSuite: Suite = {
       target: 1,
       fti: { label: 'fti scoreBatch', setup: endToEndSetup('large'), run: endToEndRun, check: endToEndCheck },
       peer: { label: 'budget: 3M rows/s (issue 5 target)', setup: budgetSetup('large'), run: budgetRun },
+    },
+    {
+      name: 'end-to-end-floor',
+      title:
+        'scoreBatch beside DuckDB alone reading the same rows and writing both tables unscored (the floor)',
+      metric: 'wall time',
+      unit: 's',
+      target: 1,
+      fti: { label: 'fti scoreBatch', setup: endToEndSetup('large'), run: endToEndRun, check: endToEndCheck },
+      peer: {
+        label: 'floor: DuckDB alone reads the rows, writes predictions + log (zstd Parquet), no scoring',
+        setup: endToEndSetup('large'),
+        run: floorRun,
+        check: floorCheck,
+      },
     },
     {
       name: 'end-to-end-small',
