@@ -17,7 +17,7 @@ export type { SqlValue } from './engine/sql-quote.js';
 export { quoteIdentifier, quoteLiteral } from './engine/sql-quote.js';
 export type { StagedDataFile } from './engine/staged-data-file.js';
 export { streamArrowBatches } from './engine/stream-arrow-batches.js';
-export type { DataSource, WriteDataFilesOptions } from './engine/write-data-files.js';
+export type { DataSource, ParquetCompression, WriteDataFilesOptions } from './engine/write-data-files.js';
 export { writeDataFiles } from './engine/write-data-files.js';
 export * from './errors.js';
 export type { Entity, EntityInput, JoinKeyType } from './features/entity.js';

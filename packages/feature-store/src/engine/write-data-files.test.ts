@@ -7,7 +7,7 @@ import { InvalidInputError } from '../errors.js';
 import type { PartitionSpec, Schema } from '../iceberg/types.js';
 import { DuckDb } from './duck-db.js';
 import { quoteLiteral } from './sql-quote.js';
-import { writeDataFiles } from './write-data-files.js';
+import { type WriteDataFilesOptions, writeDataFiles } from './write-data-files.js';
 
 const schema: Schema = {
   schemaId: 0,
@@ -85,6 +85,30 @@ describe('writeDataFiles', () => {
     expect(String(byName.get('tz')?.logical_type)).toMatch(/isAdjustedToUTC=1.*MICROS=MicroSeconds/);
     expect(byName.get('day')?.converted_type).toBe('DATE');
     expect(byName.get('category')?.converted_type).toBe('UTF8');
+  });
+
+  test('writes the codec asked for, and plain (no dictionary) pages when dictionary is false', async () => {
+    const encodings = async (options: Pick<WriteDataFilesOptions, 'compression' | 'dictionary'>) => {
+      const { files } = await writeDataFiles({
+        db,
+        source: sqlSource,
+        schema,
+        spec: unpartitioned,
+        stagingDir: stagingDir(),
+        ...options,
+      });
+      const path = quoteLiteral(files[0]?.localPath ?? '');
+      const rows = await db.query(
+        `SELECT DISTINCT compression, encodings LIKE '%DICTIONARY%' AS dictionary FROM parquet_metadata(${path}) WHERE path_in_schema = 'category'`,
+      );
+      const [read] = await db.query(`SELECT count(*) AS n, sum(amount) AS s FROM read_parquet(${path})`);
+      return { ...rows[0], rows: Number(read?.n), amount: Number(read?.s) };
+    };
+    const plain = await encodings({ compression: 'snappy', dictionary: false });
+    const zstd = await encodings({});
+    expect(plain).toMatchObject({ compression: 'SNAPPY', dictionary: false, rows: 1000 });
+    expect(zstd).toMatchObject({ compression: 'ZSTD', dictionary: true, rows: 1000 });
+    expect(plain.amount).toBe(zstd.amount);
   });
 
   test('splits one file per month with the Iceberg month ordinal', async () => {

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type DataSource, writeDataFiles } from '../engine/write-data-files.js';
+import { type DataSource, type ParquetCompression, writeDataFiles } from '../engine/write-data-files.js';
 import { partitionPath } from '../iceberg/partition-path.js';
 import { type DataFile, FileContent } from '../iceberg/types.js';
 import { currentSchema, currentSpec } from './current-schema.js';
@@ -13,6 +13,10 @@ export interface StageOptions {
   allowNaN?: boolean;
   /** Split files above this many rows. Default: one file per partition. */
   targetRowsPerFile?: number;
+  /** Parquet codec of the data files. Default `'zstd'`. */
+  compression?: ParquetCompression;
+  /** Dictionary-encode columns (default true); false is cheaper to write for high-cardinality columns. */
+  dictionary?: boolean;
 }
 
 /**
@@ -40,6 +44,8 @@ export async function stageDataFiles(
       stagingDir,
       ...(options.allowNaN !== undefined ? { allowNaN: options.allowNaN } : {}),
       ...(options.targetRowsPerFile !== undefined ? { targetRowsPerFile: options.targetRowsPerFile } : {}),
+      ...(options.compression !== undefined ? { compression: options.compression } : {}),
+      ...(options.dictionary !== undefined ? { dictionary: options.dictionary } : {}),
     });
     const dataFiles: DataFile[] = [];
     for (const staged of files) {
