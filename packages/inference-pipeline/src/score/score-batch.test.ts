@@ -269,6 +269,13 @@ describe('scoreBatch: outputs', () => {
       expect(Object.fromEntries(ids.map((c) => [c.name, Number(c.field_id)]))).toEqual(
         Object.fromEntries(schema.fields.map((f) => [f.name, f.id])),
       );
+      // The default encoding of these write-heavy tables: snappy; varying columns plain (no dictionary).
+      const encodings = await fixture.warehouse.db.query(
+        `SELECT DISTINCT compression, path_in_schema AS column, encodings FROM parquet_metadata(${list}) WHERE path_in_schema IN ('score', 'entity_hash')`,
+      );
+      expect(new Set(encodings.map((e) => `${e.column}: ${e.compression} ${e.encodings}`))).toEqual(
+        new Set(['score: SNAPPY PLAIN', 'entity_hash: SNAPPY PLAIN']),
+      );
     }
   });
 
