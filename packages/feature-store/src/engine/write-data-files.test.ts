@@ -89,14 +89,8 @@ describe('writeDataFiles', () => {
 
   test('writes the codec asked for, and plain (no dictionary) pages when dictionary is false', async () => {
     const encodings = async (options: Pick<WriteDataFilesOptions, 'compression' | 'dictionary'>) => {
-      const { files } = await writeDataFiles({
-        db,
-        source: sqlSource,
-        schema,
-        spec: unpartitioned,
-        stagingDir: stagingDir(),
-        ...options,
-      });
+      const where = { stagingDir: stagingDir(), spec: unpartitioned };
+      const { files } = await writeDataFiles({ ...where, ...options, db, schema, source: sqlSource });
       const path = quoteLiteral(files[0]?.localPath ?? '');
       const rows = await db.query(
         `SELECT DISTINCT compression, encodings LIKE '%DICTIONARY%' AS dictionary FROM parquet_metadata(${path}) WHERE path_in_schema = 'category'`,
