@@ -3,7 +3,7 @@ import { ColumnValueError } from '../errors.js';
 import { createMulberry32 } from '../random/create-mulberry32.js';
 import { applyPreprocessor } from './apply-preprocessor.js';
 import { applyScale } from './apply-scale.js';
-import type { FittedPreprocessor } from './fitted-preprocessor.js';
+import type { FittedNumericFeature, FittedPreprocessor } from './fitted-preprocessor.js';
 import { listFeatureNames } from './list-feature-names.js';
 import { prepareNumericColumn } from './prepare-numeric-column.js';
 
@@ -78,7 +78,7 @@ describe('applyPreprocessor', () => {
     expect(bad('a', 1, Number.NEGATIVE_INFINITY)).toThrow(ColumnValueError);
     const imputedBelow: FittedPreprocessor = {
       ...fitted,
-      features: [{ ...(features[0] as never), impute: { value: -2, indicator: true } }],
+      features: [{ ...(features[0] as FittedNumericFeature), impute: { value: -2, indicator: true } }],
       featureNames: ['a', 'a__missing'],
     };
     expect(() => applyPreprocessor(imputedBelow, { a: Float64Array.from([0, Number.NaN]) })).toThrow(
