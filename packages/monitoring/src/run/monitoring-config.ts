@@ -50,14 +50,14 @@ export const TableSourceSchema = z.strictObject({
 export const ModelSourceSchema = z
   .strictObject({
     kind: z.literal('model'),
-    /** Registered model name. */
-    model: z.string().min(1),
-    /** Alias to resolve (`staging`); give this or `version`. */
-    alias: z.string().min(1).optional(),
-    /** Version number; give this or `alias`. */
-    version: z.number().int().positive().optional(),
-    /** Rows of one split only (`train`, `tuning`, `validation`); default every recorded row. */
-    split: z.string().min(1).optional(),
+    model: z.string().min(1).describe('Registered model name.'),
+    alias: z.string().min(1).optional().describe('Alias to resolve (`staging`); give this or `version`.'),
+    version: z.number().int().positive().optional().describe('Version number; give this or `alias`.'),
+    split: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Rows of one split only (`train`, `tuning`, `validation`); default every recorded row.'),
   })
   .refine((s) => (s.alias === undefined) !== (s.version === undefined), {
     message: 'give exactly one of `alias` (e.g. staging) or `version`',
