@@ -125,6 +125,7 @@ export { expireSnapshots } from './table/expire-snapshots.js';
 export { FileIo } from './table/file-io.js';
 export type { SnapshotInfo } from './table/list-snapshots.js';
 export { listSnapshots } from './table/list-snapshots.js';
+export { loadOrCreateTable } from './table/load-or-create-table.js';
 export type { LoadTableFromMetadataOptions, MetadataAlias } from './table/load-table-from-metadata.js';
 export { loadTableFromMetadata } from './table/load-table-from-metadata.js';
 export type { OpenTableWriterOptions, TableWriteMode, TableWriter } from './table/open-table-writer.js';

@@ -1,4 +1,4 @@
-import { createTable, loadTable, type Table, type TableEnv, TableNotFoundError } from '@fti/feature-store';
+import { loadOrCreateTable, type Table, type TableEnv } from '@fti/feature-store';
 
 /** Namespace of quarantine tables. */
 export const QUARANTINE_NAMESPACE = 'quarantine';
@@ -14,12 +14,7 @@ export async function openQuarantineTable(
   definition: { name: string; version: number },
 ): Promise<Table> {
   const id = { namespace: QUARANTINE_NAMESPACE, name: `${definition.name}_v${definition.version}` };
-  try {
-    return await loadTable(env, id);
-  } catch (error) {
-    if (!(error instanceof TableNotFoundError)) throw error;
-  }
-  return createTable(env, {
+  return loadOrCreateTable(env, {
     ...id,
     columns: [
       { name: 'run_id', type: 'string', required: true, doc: 'the run that set the row aside' },

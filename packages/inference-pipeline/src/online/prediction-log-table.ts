@@ -1,12 +1,9 @@
 import {
   type ColumnDefinition,
-  createTable,
-  loadTable,
+  loadOrCreateTable,
   type Table,
   type TableEnv,
-  TableExistsError,
   type TableIdentifier,
-  TableNotFoundError,
 } from '@fti/feature-store';
 
 /** Columns of the online prediction log: one row per scored request row. */
@@ -29,19 +26,9 @@ export const ONLINE_LOG_COLUMNS: ColumnDefinition[] = [
 
 /** Loads the online prediction log, or creates it with {@link ONLINE_LOG_COLUMNS}, partitioned by day. */
 export async function openPredictionLogTable(env: TableEnv, id: TableIdentifier): Promise<Table> {
-  try {
-    return await loadTable(env, id);
-  } catch (error) {
-    if (!(error instanceof TableNotFoundError)) throw error;
-    try {
-      return await createTable(env, {
-        ...id,
-        columns: ONLINE_LOG_COLUMNS,
-        partition: [{ column: 'logged_at', transform: 'day' }],
-      });
-    } catch (raced) {
-      if (!(raced instanceof TableExistsError)) throw raced;
-      return loadTable(env, id);
-    }
-  }
+  return loadOrCreateTable(env, {
+    ...id,
+    columns: ONLINE_LOG_COLUMNS,
+    partition: [{ column: 'logged_at', transform: 'day' }],
+  });
 }

@@ -1,12 +1,9 @@
 import {
   type ColumnDefinition,
-  createTable,
-  loadTable,
+  loadOrCreateTable,
   type Table,
   type TableEnv,
-  TableExistsError,
   type TableIdentifier,
-  TableNotFoundError,
   type WritableType,
 } from '@fti/feature-store';
 
@@ -40,24 +37,14 @@ export async function openPredictionsTable(
   keys: { name: string; type: WritableType }[],
   extra: { name: string; type: WritableType }[] = [],
 ): Promise<Table> {
-  try {
-    return await loadTable(env, id);
-  } catch (error) {
-    if (!(error instanceof TableNotFoundError)) throw error;
-    try {
-      return await createTable(env, {
-        ...id,
-        columns: [
-          ...keys.map((k) => ({ name: k.name, type: k.type, required: true })),
-          ...PREDICTION_COLUMNS,
-          ...extra.map((c) => ({ name: c.name, type: c.type })),
-        ],
-        partition: [{ column: 'feature_date', transform: 'day' }],
-      });
-    } catch (raced) {
-      // Another shard created it first.
-      if (!(raced instanceof TableExistsError)) throw raced;
-      return loadTable(env, id);
-    }
-  }
+  // Shards racing to create it all open the one that won.
+  return loadOrCreateTable(env, {
+    ...id,
+    columns: [
+      ...keys.map((k) => ({ name: k.name, type: k.type, required: true })),
+      ...PREDICTION_COLUMNS,
+      ...extra.map((c) => ({ name: c.name, type: c.type })),
+    ],
+    partition: [{ column: 'feature_date', transform: 'day' }],
+  });
 }

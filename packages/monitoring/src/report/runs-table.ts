@@ -1,12 +1,10 @@
 import {
   appendData,
   type CreateTableOptions,
-  createTable,
-  loadTable,
+  loadOrCreateTable,
   queryTable,
   type Table,
   type TableEnv,
-  TableNotFoundError,
 } from '@fti/feature-store';
 import type { MonitoringReport, RunPoint } from './monitoring-report.js';
 
@@ -32,12 +30,7 @@ export const RUNS_TABLE = {
 
 /** Opens `monitoring.runs`, creating it on first use. */
 export async function openRunsTable(env: TableEnv): Promise<Table> {
-  try {
-    return await loadTable(env, RUNS_TABLE);
-  } catch (error) {
-    if (!(error instanceof TableNotFoundError)) throw error;
-    return createTable(env, RUNS_TABLE);
-  }
+  return loadOrCreateTable(env, RUNS_TABLE);
 }
 
 /** Appends one run's summary to `monitoring.runs` (one Iceberg snapshot per run). */
