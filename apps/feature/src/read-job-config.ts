@@ -1,13 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { type FeaturePipelineConfig, FeaturePipelineConfigSchema } from '@fti/feature-pipeline';
-import {
-  commandLineLayer,
-  planStorage,
-  readStorageFile,
-  type StoragePlan,
-  splitStorageFields,
-} from '@fti/job-storage';
+import { planJobStorage, type StoragePlan, splitStorageFields } from '@fti/job-storage';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { CliArgs } from './cli-args.js';
@@ -41,12 +35,10 @@ export async function readJobConfig(args: CliArgs): Promise<JobConfig> {
   }
   const baseDir = dirname(file);
   const { storage: written, rest } = splitStorageFields(raw);
-  const storage = planStorage({
-    layers: [
-      { raw: written, baseDir, source: file },
-      ...(args.storage !== undefined ? [await readStorageFile(args.storage)] : []),
-      commandLineLayer({ warehouse: args.warehouse }),
-    ],
+  const storage = await planJobStorage({
+    job: { raw: written, baseDir, source: file },
+    storageFile: args.storage,
+    flags: { warehouse: args.warehouse },
     defaultsDir: baseDir,
   });
   // The engine is a storage field and a pipeline field: Athena also needs the events' table (`relation`).

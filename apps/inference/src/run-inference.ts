@@ -6,14 +6,7 @@ import {
   type ScoringSummary,
   scoreBatch,
 } from '@fti/inference-pipeline';
-import {
-  type AwsClients,
-  commandLineLayer,
-  describeStoragePlan,
-  openStorage,
-  planStorage,
-  readStorageFile,
-} from '@fti/job-storage';
+import { type AwsClients, describeStoragePlan, openStorage, planJobStorage } from '@fti/job-storage';
 import type { ModelRef } from '@fti/model-registry';
 import type { InferenceConfig } from './config.js';
 
@@ -46,11 +39,9 @@ export async function runInference(
     config.version !== undefined
       ? { name: config.model, version: config.version }
       : { name: config.model, alias: config.alias ?? 'staging' };
-  const plan = planStorage({
-    layers: [
-      ...(config.storage !== undefined ? [await readStorageFile(config.storage)] : []),
-      commandLineLayer({ warehouse: config.warehouse, registry: config.registry }),
-    ],
+  const plan = await planJobStorage({
+    storageFile: config.storage,
+    flags: { warehouse: config.warehouse, registry: config.registry },
   });
   log(describeStoragePlan(plan));
   const storage = await openStorage(plan, options.clients ? { clients: options.clients } : {});

@@ -1,10 +1,4 @@
-import {
-  commandLineLayer,
-  planStorage,
-  readStorageFile,
-  type StoragePlan,
-  splitStorageFields,
-} from '@fti/job-storage';
+import { planJobStorage, readStorageFile, type StoragePlan, splitStorageFields } from '@fti/job-storage';
 import { type MonitoringConfig, parseMonitoringConfig } from '@fti/monitoring';
 
 /** A monitoring job file read: the monitoring config and where its tables and reports live. */
@@ -26,12 +20,10 @@ export async function readMonitoringJob(args: {
 }): Promise<MonitoringJob> {
   const file = await readStorageFile(args.config);
   const { rest } = splitStorageFields(file.raw ?? {});
-  const storage = planStorage({
-    layers: [
-      file,
-      ...(args.storage !== undefined ? [await readStorageFile(args.storage)] : []),
-      commandLineLayer({ warehouse: args.warehouse, registry: args.registry }),
-    ],
+  const storage = await planJobStorage({
+    job: file,
+    storageFile: args.storage,
+    flags: { warehouse: args.warehouse, registry: args.registry },
   });
   // JSON is YAML: the monitoring package parses and validates the rest with its own schema.
   return { config: parseMonitoringConfig(JSON.stringify(rest), args.config), storage };

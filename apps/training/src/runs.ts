@@ -5,8 +5,7 @@ import {
   createAwsClients,
   formatStoreLocation,
   openObjectStore,
-  planStorage,
-  readStorageFile,
+  planJobStorage,
   resolveStoreLocation,
   StoreLocationSchema,
 } from '@fti/job-storage';
@@ -26,7 +25,7 @@ try {
     },
   });
   const location = resolveStoreLocation(StoreLocationSchema.parse(values.runs), resolve('.'));
-  const { aws } = planStorage({ layers: values.storage ? [await readStorageFile(values.storage)] : [] });
+  const { aws } = await planJobStorage({ storageFile: values.storage || undefined });
   const store = openObjectStore(location, {
     s3: () => createAwsClients(aws).s3,
     cacheDir: join(tmpdir(), 'fti-runs-cache'),

@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import {
-  commandLineLayer,
-  planStorage,
-  readStorageFile,
+  planJobStorage,
   resolveStoreLocation,
   StorageConfigSchema,
   type StoragePlan,
@@ -68,12 +66,10 @@ export async function readTrainingJob(
     throw new Error(`training config ${file} is invalid:\n${z.prettifyError(parsed.error)}`);
   const { warehouse, catalog, engine, athena, registry, aws, runs, ...config } = parsed.data;
   const base = dirname(file);
-  const storage = planStorage({
-    layers: [
-      { raw, baseDir: base, source: file },
-      ...(overrides.storage !== undefined ? [await readStorageFile(overrides.storage)] : []),
-      commandLineLayer({ warehouse: overrides.warehouse, registry: overrides.registry }),
-    ],
+  const storage = await planJobStorage({
+    job: { raw, baseDir: base, source: file },
+    storageFile: overrides.storage,
+    flags: { warehouse: overrides.warehouse, registry: overrides.registry },
     defaultsDir: base,
   });
   const runsFlag = overrides.runs !== undefined ? StoreLocationSchema.parse(overrides.runs) : undefined;

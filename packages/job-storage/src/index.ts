@@ -4,6 +4,7 @@ export { describeStoragePlan } from './describe-storage-plan.js';
 export { InvalidStorageConfigError } from './errors.js';
 export { type OpenObjectStoreOptions, openObjectStore } from './open-object-store.js';
 export { type AthenaConnection, type OpenStorageOptions, openStorage, type Storage } from './open-storage.js';
+export { type PlanJobStorageOptions, planJobStorage } from './plan-job-storage.js';
 export {
   type AthenaPlan,
   type PlanStorageOptions,
