@@ -31,6 +31,7 @@ export { parseModelSpec } from './models/parse-model-spec.js';
 export { type LayerPlan, planLayers } from './models/plan-layers.js';
 export { type PredictProbaOptions, predictProba, predictProbaSync } from './models/predict-proba.js';
 export { type SaveModelArtifactsOptions, saveModelArtifacts } from './models/save-model-artifacts.js';
+export { PREPROCESSING_PATH, saveServableFiles } from './models/save-servable-files.js';
 export { LAYERS_MODEL_NAME, toLayersModel } from './models/to-layers-model.js';
 export { applyPreprocessor, type FeatureMatrix } from './preprocessing/apply-preprocessor.js';
 export { applyScale } from './preprocessing/apply-scale.js';

@@ -46,6 +46,7 @@ export {
   type SaveModelArtifactsOptions,
   type SelectBackendOptions,
   saveModelArtifacts,
+  saveServableFiles,
   selectBackend,
   type Task,
   TaskSchema,

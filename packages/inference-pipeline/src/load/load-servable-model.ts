@@ -1,10 +1,10 @@
 import { formatModelRef, loadModel, type ModelRef, type ModelRegistry } from '@fti/model-registry';
-import { loadModelArtifacts, readFittedPreprocessor } from '@fti/model-runtime';
+import { loadModelArtifacts, PREPROCESSING_PATH, readFittedPreprocessor } from '@fti/model-runtime';
 import { UnservableModelError } from '../errors.js';
 import type { ServableModel } from './servable-model.js';
 
-/** The file the fitted preprocessor is registered as (training's `PREPROCESSING_PATH`). */
-export const PREPROCESSING_PATH = 'preprocessing.json';
+/** The file the fitted preprocessor is registered as (written by model-runtime's `saveServableFiles`). */
+export { PREPROCESSING_PATH };
 
 const TFJS_FILE = /^(model\.json|group\d+-shard\d+of\d+\.bin)$/;
 

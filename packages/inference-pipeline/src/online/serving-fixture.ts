@@ -1,7 +1,7 @@
 // Test builders for online serving, exported as `@fti/inference-pipeline/testing`.
 import { appendData, defineFeatureView, type FeatureView, registerFeatureView } from '@fti/feature-store';
 import { registerModel, setAlias } from '@fti/model-registry';
-import { createMulberry32, type DenseModel, saveModelArtifacts } from '@fti/model-runtime';
+import { createMulberry32, type DenseModel, saveServableFiles } from '@fti/model-runtime';
 import {
   MODEL_NAME,
   makeModel,
@@ -62,17 +62,10 @@ export async function openServingFixture(): Promise<ServingFixture> {
       const random = createMulberry32(seed);
       for (const layer of model.layers)
         for (let i = 0; i < layer.kernel.length; i++) layer.kernel[i] = layer.kernel[i]! + random() - 0.5;
-      const saved = await saveModelArtifacts(model);
+      const files = await saveServableFiles(model, preprocessor);
       const registered = await registerModel(base.registry, {
         name: MODEL_NAME,
-        artifacts: [
-          ...saved.files.map((f) => ({ kind: 'bytes' as const, path: f.path, bytes: f.bytes })),
-          {
-            kind: 'bytes',
-            path: 'preprocessing.json',
-            bytes: new TextEncoder().encode(JSON.stringify(preprocessor)),
-          },
-        ],
+        artifacts: files.map((f) => ({ kind: 'bytes' as const, ...f })),
         signature: SIGNATURE,
         metrics: { roc_auc: 0.8, threshold: THRESHOLD },
         lineage: { spineHash: 'cd'.repeat(32), runId: `fixture-${seed}`, backend: 'cpu' },

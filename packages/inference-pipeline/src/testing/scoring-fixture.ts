@@ -17,7 +17,7 @@ import {
   type DenseModel,
   type FittedPreprocessor,
   listFeatureNames,
-  saveModelArtifacts,
+  saveServableFiles,
 } from '@fti/model-runtime';
 
 /** The fixture's feature date and its entity count. */
@@ -147,17 +147,10 @@ export async function openScoringFixture(): Promise<ScoringFixture> {
   const registry = openModelRegistry({ store: new LocalObjectStore({ root: join(dir, 'registry') }) });
   const preprocessor = makePreprocessor();
   const model = makeModel(preprocessor.featureNames.length);
-  const saved = await saveModelArtifacts(model);
+  const files = await saveServableFiles(model, preprocessor);
   const registered = await registerModel(registry, {
     name: MODEL_NAME,
-    artifacts: [
-      ...saved.files.map((f) => ({ kind: 'bytes' as const, path: f.path, bytes: f.bytes })),
-      {
-        kind: 'bytes',
-        path: 'preprocessing.json',
-        bytes: new TextEncoder().encode(JSON.stringify(preprocessor)),
-      },
-    ],
+    artifacts: files.map((f) => ({ kind: 'bytes' as const, ...f })),
     signature: {
       inputs: [
         { name: 'x1', type: 'float' },

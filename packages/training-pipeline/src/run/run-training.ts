@@ -1,7 +1,7 @@
 import type { TableEnv } from '@fti/feature-store';
 import { type ModelRegistry, promoteModel, registerModel } from '@fti/model-registry';
 import type { DenseModel, FittedPreprocessor } from '@fti/model-runtime';
-import { applyPreprocessor, predictProba, saveModelArtifacts, selectBackend } from '@fti/model-runtime';
+import { applyPreprocessor, predictProba, saveServableFiles, selectBackend } from '@fti/model-runtime';
 import { buildDataset } from '../dataset/build-dataset.js';
 import { checkFeatureValues } from '../dataset/check-feature-values.js';
 import type { Dataset, DatasetFeatureType } from '../dataset/dataset.js';
@@ -25,7 +25,7 @@ import type { TrainingEvent } from './training-event.js';
 import { REFERENCE_PATH, type ReferenceParquet, writeReferenceParquet } from './write-reference-parquet.js';
 
 /** The file the fitted preprocessor is registered as, beside the tfjs files. */
-export const PREPROCESSING_PATH = 'preprocessing.json';
+export { PREPROCESSING_PATH } from '@fti/model-runtime';
 
 /** What {@link runTraining} needs from the outside: stores, ids, clock, code version and a progress sink. */
 export interface TrainingContext {
@@ -229,14 +229,8 @@ export async function runTraining(
       maxRows: config.reference.maxRows,
       seed: config.reference.seed,
     });
-    const saved = await saveModelArtifacts(model);
     const artifacts = [
-      ...saved.files.map((f) => ({ kind: 'bytes' as const, path: f.path, bytes: f.bytes })),
-      {
-        kind: 'bytes' as const,
-        path: PREPROCESSING_PATH,
-        bytes: new TextEncoder().encode(`${JSON.stringify(preprocessor, null, 2)}\n`),
-      },
+      ...(await saveServableFiles(model, preprocessor)).map((f) => ({ kind: 'bytes' as const, ...f })),
       { kind: 'bytes' as const, path: REFERENCE_PATH, bytes: reference.bytes },
     ];
     const types = new Map(dataset.features.map((f) => [f.name, f.type]));

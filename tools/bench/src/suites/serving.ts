@@ -18,7 +18,7 @@ import {
   createMulberry32,
   type FittedPreprocessor,
   predictProba,
-  saveModelArtifacts,
+  saveServableFiles,
   selectBackend,
   trainModel,
 } from '@fti/training-pipeline';
@@ -106,17 +106,10 @@ async function prepare(options: { dataDir: string; log: (line: string) => void }
     },
   );
   const registry = openModelRegistry({ store: new LocalObjectStore({ root: files.registry }) });
-  const saved = await saveModelArtifacts(model);
+  const servable = await saveServableFiles(model, preprocessor);
   const registered = await registerModel(registry, {
     name: MODEL,
-    artifacts: [
-      ...saved.files.map((f) => ({ kind: 'bytes' as const, path: f.path, bytes: f.bytes })),
-      {
-        kind: 'bytes',
-        path: 'preprocessing.json',
-        bytes: new TextEncoder().encode(JSON.stringify(preprocessor)),
-      },
-    ],
+    artifacts: servable.map((f) => ({ kind: 'bytes' as const, ...f })),
     signature: {
       inputs: NAMES.map((name) => ({ name, type: 'float' as const })),
       outputs: [{ name: 'probability', type: 'float' }],
