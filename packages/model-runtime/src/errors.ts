@@ -21,9 +21,12 @@ export class ColumnValueError extends ModelRuntimeError {
   readonly column: string;
   /** First offending row index, when one row is to blame. */
   readonly row: number | undefined;
+  /** What is wrong, without the column and row. */
+  readonly problem: string;
   constructor(column: string, problem: string, row?: number, options?: ErrorOptions) {
     super(`column \`${column}\`${row === undefined ? '' : ` (row ${row})`}: ${problem}`, options);
     this.column = column;
     this.row = row;
+    this.problem = problem;
   }
 }

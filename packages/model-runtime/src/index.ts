@@ -33,6 +33,7 @@ export { type PredictProbaOptions, predictProba, predictProbaSync } from './mode
 export { type SaveModelArtifactsOptions, saveModelArtifacts } from './models/save-model-artifacts.js';
 export { PREPROCESSING_PATH, saveServableFiles } from './models/save-servable-files.js';
 export { LAYERS_MODEL_NAME, toLayersModel } from './models/to-layers-model.js';
+export { ScoringPool, type ScoringPoolOptions } from './parallel/scoring-pool.js';
 export { applyPreprocessor, type FeatureMatrix } from './preprocessing/apply-preprocessor.js';
 export { applyScale } from './preprocessing/apply-scale.js';
 export { countRows } from './preprocessing/count-rows.js';
