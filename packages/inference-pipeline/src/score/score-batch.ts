@@ -9,7 +9,8 @@ import {
   type WritableType,
   WritableTypeSchema,
 } from '@fti/feature-store';
-import { applyPreprocessor, predictProba } from '@fti/model-runtime';
+import { ScoringPool } from '@fti/model-runtime';
+import type * as arrow from 'apache-arrow';
 import { InvalidScoringInputError } from '../errors.js';
 import { checkSignature } from '../load/check-signature.js';
 import type { ServableModel } from '../load/servable-model.js';
@@ -46,6 +47,12 @@ export interface ScoreBatchOptions {
   shard?: Shard;
   /** Rows per streamed batch (and forward-pass chunk); bounds memory. Default 65,536. */
   batchRows?: number;
+  /**
+   * Threads that preprocess and score: 1 (default) scores on the calling thread; more runs a ScoringPool of
+   * worker threads, one tfjs backend each. On 2 cores the default is faster end to end (DuckDB's reads and
+   * writes already use both: 1M rows took 3.1–3.8 s with 1, 4.2–4.3 s with 2); give more where cores are spare.
+   */
+  threads?: number;
   /** Rows per written data file (a multiple of batches); bounds memory with `batchRows`. Default 262,144. */
   fileRows?: number;
   /**
@@ -204,7 +211,31 @@ export async function scoreBatch(options: ScoreBatchOptions): Promise<ScoringSum
   let positives = 0;
   let batches = 0;
   let largestBatchRows = 0;
+  const pool = await ScoringPool.open(model.model, model.preprocessor, {
+    chunkRows: batchRows,
+    threads: options.threads ?? 1,
+  });
+  /** Writes a batch once its scores are in. */
+  const complete = async (scoring: ScoringBatch): Promise<void> => {
+    const { batch, hashes, selected } = scoring;
+    const scores = new Float64Array(batch.numRows);
+    if (scoring.scored) {
+      const scored = await scoring.scored;
+      const count = scored.length;
+      if (selected) {
+        // Rows of other shards keep NaN; the writer drops them by hash range.
+        scores.fill(Number.NaN);
+        for (let i = 0; i < count; i++) scores[selected[i]!] = scored[i]!;
+      } else scores.set(scored);
+      for (let i = 0; i < count; i++) if (scored[i]! >= model.threshold) positives++;
+      rowsScored += count;
+      await writer.add(batch, hashes, scores);
+    }
+    report({ kind: 'batch', batch: scoring.index, rowsRead: scoring.rowsRead, rowsScored });
+  };
+  let inFlight: ScoringBatch | undefined;
   try {
+    // One batch is scored on the pool's threads while the previous one is written and the next one read.
     for await (const batch of prefetch(opened.read(readColumns, batchRows))) {
       batches++;
       rowsRead += batch.numRows;
@@ -215,30 +246,26 @@ export async function scoreBatch(options: ScoreBatchOptions): Promise<ScoringSum
       );
       const selected = selectShard(hashes, lo, hi);
       const count = selected ? selected.length : batch.numRows;
-      const scores = new Float64Array(batch.numRows);
-      if (count > 0) {
-        const matrix = applyPreprocessor(
-          model.preprocessor,
-          readFeatureColumns(
-            model.preprocessor,
-            (name) => batch.getChild(name)!,
-            batch.numRows,
-            selected,
-            buffers,
-          ),
-        );
-        const scored = await predictProba(model.model, matrix, { chunkRows: batchRows });
-        if (selected) {
-          // Rows of other shards keep NaN; the writer drops them by hash range.
-          scores.fill(Number.NaN);
-          for (let i = 0; i < count; i++) scores[selected[i]!] = scored[i]!;
-        } else scores.set(scored);
-        for (let i = 0; i < count; i++) if (scored[i]! >= model.threshold) positives++;
-        rowsScored += count;
-        await writer.add(batch, hashes, scores);
-      }
-      report({ kind: 'batch', batch: batches, rowsRead, rowsScored });
+      const scored =
+        count > 0
+          ? pool.score(
+              readFeatureColumns(
+                model.preprocessor,
+                (name) => batch.getChild(name)!,
+                batch.numRows,
+                selected,
+                buffers,
+              ),
+            )
+          : undefined;
+      // A failure surfaces when the batch completes, never as an unhandled rejection meanwhile.
+      scored?.catch(() => undefined);
+      const next: ScoringBatch = { index: batches, rowsRead, batch, hashes, selected, scored };
+      if (inFlight) await complete(inFlight);
+      inFlight = next;
     }
+    if (inFlight) await complete(inFlight);
+    inFlight = undefined;
     if (rowsRead === 0)
       throw new InvalidScoringInputError(
         'input',
@@ -270,11 +297,26 @@ export async function scoreBatch(options: ScoreBatchOptions): Promise<ScoringSum
       log: { table: `${options.log.namespace}/${options.log.name}`, snapshotId: logSnapshot },
     };
   } catch (error) {
+    await inFlight?.scored?.catch(() => undefined);
     const targets = await writer.opened();
     await targets?.predictions.abort();
     await targets?.log.abort();
     throw error;
+  } finally {
+    await pool.close();
   }
+}
+
+/** A read batch whose scores are being computed on the pool. */
+interface ScoringBatch {
+  index: number;
+  /** Rows read up to and including this batch. */
+  rowsRead: number;
+  batch: arrow.RecordBatch;
+  hashes: Uint32Array;
+  selected: Uint32Array | undefined;
+  /** Scores of the selected rows; `undefined` when no row of the batch is in the shard. */
+  scored: Promise<Float64Array> | undefined;
 }
 
 /** Batch rows whose hash falls in `[lo, hi)`, or `undefined` when every row does (no copy needed). */
