@@ -92,16 +92,14 @@ export class ScoringPool {
 
   /** The model's outputs for every row of `columns` (binary: P(y = 1) per row). */
   async score(columns: FeatureColumns): Promise<Float64Array> {
-    if (this.closed) throw new ModelRuntimeError('the scoring pool is closed; open a new one');
     const rows = countRows(columns, this.preprocessor.features);
-    const blocks = Math.min(this.workers.length, Math.ceil(rows / 1024));
+    const blocks = this.blocksFor(rows);
     if (blocks <= 1)
       return predictProbaSync(this.model, applyPreprocessor(this.preprocessor, columns), {
         chunkRows: this.chunkRows,
       });
     const names = [...new Set(this.preprocessor.features.map((f) => f.column))];
-    const blockRows = Math.ceil(rows / blocks);
-    return this.join(blocks, blockRows, rows, (b, from, to) => {
+    return this.join(blocks, rows, (b, from, to) => {
       const block: Record<string, Float64Array | CodedColumn> = {};
       const transfer: ArrayBuffer[] = [];
       for (const name of names) {
@@ -120,13 +118,19 @@ export class ScoringPool {
     });
   }
 
-  /** Sends block b = rows `[b · blockRows, …)` to worker b, for every block, and joins the outputs in row order. */
+  /** Blocks a call of `rows` rows is split into: one per worker, each of at least 1,024 rows. */
+  private blocksFor(rows: number): number {
+    if (this.closed) throw new ModelRuntimeError('the scoring pool is closed; open a new one');
+    return Math.min(this.workers.length, Math.ceil(rows / 1024));
+  }
+
+  /** Sends block b (equal contiguous row ranges) to worker b, for every block, and joins the outputs in row order. */
   private async join(
     blocks: number,
-    blockRows: number,
     rows: number,
     sendBlock: (block: number, from: number, to: number) => Promise<Float64Array>,
   ): Promise<Float64Array> {
+    const blockRows = Math.ceil(rows / blocks);
     const parts: Promise<Float64Array>[] = [];
     for (let b = 0; b < blocks; b++) {
       const from = b * blockRows;
@@ -144,12 +148,10 @@ export class ScoringPool {
    * {@link score} splits columns; equal to `predictProbaSync(model, matrix)` row for row.
    */
   async predict(matrix: FeatureRows): Promise<Float64Array> {
-    if (this.closed) throw new ModelRuntimeError('the scoring pool is closed; open a new one');
-    const blocks = Math.min(this.workers.length, Math.ceil(matrix.rows / 1024));
+    const blocks = this.blocksFor(matrix.rows);
     if (blocks <= 1 || matrix.values.length !== matrix.rows * matrix.width)
       return predictProbaSync(this.model, matrix, { chunkRows: this.chunkRows });
-    const blockRows = Math.ceil(matrix.rows / blocks);
-    return this.join(blocks, blockRows, matrix.rows, (b, from, to) => {
+    return this.join(blocks, matrix.rows, (b, from, to) => {
       const values = matrix.values.slice(from * matrix.width, to * matrix.width);
       const rows: FeatureRows = { values, rows: to - from, width: matrix.width };
       return this.send(

@@ -181,22 +181,22 @@ async function forwardRun(_context: SideContext, state: ForwardState): Promise<S
 /** The pool's scores equal a float64 forward pass of the same rows (1e-5, float32 weights). */
 async function forwardCheck(_context: SideContext, state: ForwardState): Promise<void> {
   await state.pool.close();
-  const { values, width } = state.matrix;
-  for (let r = 0; r < 1000; r++) {
-    const want = forward(model, values.subarray(r * width, (r + 1) * width));
-    if (!(Math.abs((state.scores?.[r] ?? Number.NaN) - want) < 1e-5))
-      throw new Error(`row ${r}: fti scored ${state.scores?.[r]}, the float64 reference ${want}`);
-  }
+  checkFirstRows(state.scores, state.matrix);
 }
 
 /** The fti scores equal a float64 forward pass of the same preprocessed rows (1e-5, float32 weights). */
 async function stepCheck(_context: SideContext, state: StepState): Promise<void> {
   await state.pool.close();
-  const matrix = applyPreprocessor(preprocessor, sliceColumns(state.columns, 0, 1000));
+  checkFirstRows(state.scores, applyPreprocessor(preprocessor, sliceColumns(state.columns, 0, 1000)));
+}
+
+/** Throws unless the first 1,000 scores equal a float64 forward pass of the matrix's rows (1e-5). */
+function checkFirstRows(scores: Float64Array | undefined, matrix: FeatureRows): void {
+  const { values, width } = matrix;
   for (let r = 0; r < 1000; r++) {
-    const want = forward(model, matrix.values.subarray(r * matrix.width, (r + 1) * matrix.width));
-    if (!(Math.abs((state.scores?.[r] ?? Number.NaN) - want) < 1e-5))
-      throw new Error(`row ${r}: fti scored ${state.scores?.[r]}, the float64 reference ${want}`);
+    const want = forward(model, values.subarray(r * width, (r + 1) * width));
+    if (!(Math.abs((scores?.[r] ?? Number.NaN) - want) < 1e-5))
+      throw new Error(`row ${r}: fti scored ${scores?.[r]}, the float64 reference ${want}`);
   }
 }
 
