@@ -12,7 +12,7 @@ export { loadArrowTable } from './engine/load-arrow-table.js';
 export type { ColumnArrays, ColumnValues, ReadDataFilesOptions } from './engine/read-data-files.js';
 export { readColumns, readDataFiles, readDataFilesToTable } from './engine/read-data-files.js';
 export type { DeleteFileTask, ScanSqlOptions, ScanTask as ReadTask } from './engine/scan-sql.js';
-export { scanSql } from './engine/scan-sql.js';
+export { ROW_ADDRESS_COLUMNS, scanSql } from './engine/scan-sql.js';
 export type { SqlValue } from './engine/sql-quote.js';
 export { quoteIdentifier, quoteLiteral } from './engine/sql-quote.js';
 export type { StagedDataFile } from './engine/staged-data-file.js';

@@ -38,8 +38,12 @@ export async function collectArrowTable(connection: DuckDBConnection, sql: strin
   return new arrow.Table([new arrow.RecordBatch(new arrow.Schema(fields), struct)]);
 }
 
-/** A fresh {@link ColumnSink} for a DuckDB column type; an unsupported type is an InvalidInputError. */
-export function columnSink(typeId: DuckDBTypeId, column: string): ColumnSink {
+/**
+ * A fresh {@link ColumnSink} for a DuckDB column type; an unsupported type is an InvalidInputError.
+ * @param capacity Rows to allocate for up front (a batch's rows: no growing and copying); default 4,096.
+ */
+export function columnSink(typeId: DuckDBTypeId, column: string, capacity = 4096): ColumnSink {
+  const fixedSink = (type: arrow.DataType, Ctor: TypedCtor) => fixedSinkOf(type, Ctor, capacity);
   switch (typeId) {
     case DuckDBTypeId.BOOLEAN:
       return booleanSink();
@@ -137,8 +141,8 @@ function setValid(bits: Uint8Array, start: number, count: number): void {
   for (let at = start; at < start + count; at++) bits[at >> 3] = (bits[at >> 3] as number) | (1 << (at & 7));
 }
 
-function fixedSink(type: arrow.DataType, Ctor: TypedCtor): ColumnSink {
-  let values = new Ctor(4096);
+function fixedSinkOf(type: arrow.DataType, Ctor: TypedCtor, capacity: number): ColumnSink {
+  let values = new Ctor(capacity);
   let length = 0;
   const validity = new ValiditySink();
   return {

@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../errors.js';
 import type { Filter } from '../iceberg/filter.js';
 import type { NestedField, Schema } from '../iceberg/types.js';
+import type { FileColumn } from './describe-file-columns.js';
 import { toDuckDbType } from './duckdb-type.js';
 import { filterColumns, filterToSql } from './filter-sql.js';
 import { quoteIdentifier, quoteLiteral } from './sql-quote.js';
@@ -19,6 +20,12 @@ export interface DeleteFileTask {
 /** One data file to read, already downloaded, with the delete files that may apply to it. */
 export interface ScanTask {
   localPath: string;
+  /**
+   * The file's top-level columns by field id (from its footer, see `describeFileColumns`); when every data
+   * file without deletes names each read field alike, in its table type, they are read by name, which DuckDB
+   * scans in parallel by row group (reading by field id, it gives each file one thread). Default: by id.
+   */
+  columns?: ReadonlyMap<number, FileColumn>;
   /** The file's URI as recorded in the manifest: position delete files name data files by it. */
   fileUri: string;
   /** Data sequence number of the data file. */
@@ -36,7 +43,17 @@ export interface ScanSqlOptions {
   columns?: string[];
   /** Rows to keep. */
   filter?: Filter;
+  /**
+   * Also return each row's address in the scan: `__fti_file` (INTEGER, the data file's number within this
+   * relation) and `__fti_row` (BIGINT, the row's position in that file). Together they identify a row, so
+   * results computed outside DuckDB can be joined back to the relation; a filter on them skips the other
+   * files and row groups. Default false.
+   */
+  rowAddress?: boolean;
 }
+
+/** Columns {@link scanSql} adds with `rowAddress`: the data file's number and the row's position in it. */
+export const ROW_ADDRESS_COLUMNS = { file: '__fti_file', row: '__fti_row' } as const;
 
 /**
  * A DuckDB table expression (a parenthesised subquery) reading a planned scan: Parquet columns matched by
@@ -57,13 +74,16 @@ export function scanSql(options: ScanSqlOptions): string {
     }
     return field;
   });
-  const select =
-    output.map((f) => `${alias(f.id)} AS ${quoteIdentifier(f.name)}`).join(', ') || '1 AS "__none"';
-  const where = options.filter
-    ? filterToSql({ filter: options.filter, schema, columnSql: (field) => alias(field.id) })
-    : 'TRUE';
+  const whereOf = (columnSql: (field: NestedField) => string): string =>
+    options.filter ? filterToSql({ filter: options.filter, schema, columnSql }) : 'TRUE';
+  const where = whereOf((field) => alias(field.id));
   if (tasks.length === 0) {
     const empty = output.map((f) => `CAST(NULL AS ${toDuckDbType(f.type)}) AS ${quoteIdentifier(f.name)}`);
+    if (options.rowAddress)
+      empty.push(
+        `CAST(NULL AS INTEGER) AS ${quoteIdentifier(ROW_ADDRESS_COLUMNS.file)}`,
+        `CAST(NULL AS BIGINT) AS ${quoteIdentifier(ROW_ADDRESS_COLUMNS.row)}`,
+      );
     return `(SELECT ${empty.join(', ') || '1 AS "__none"'} WHERE FALSE)`;
   }
   const needed = new Map<number, NestedField>(output.map((f) => [f.id, f]));
@@ -76,11 +96,24 @@ export function scanSql(options: ScanSqlOptions): string {
   const parts: string[] = [];
   if (plain.length > 0) {
     const files = plain.map((t) => quoteLiteral(t.localPath)).join(', ');
-    parts.push(
-      `SELECT ${select} FROM read_parquet([${files}], schema = ${schemaMap([...needed.values()])}) WHERE ${where}`,
-    );
+    const firstFile = options.rowAddress ? 0 : undefined;
+    const names = sharedNames(plain, [...needed.values()]);
+    if (names) {
+      const physical = (field: NestedField) => quoteIdentifier(names.get(field.id) as string);
+      parts.push(
+        `SELECT ${selectList(output, firstFile, physical)} FROM read_parquet([${files}]) WHERE ${whereOf(physical)}`,
+      );
+    } else {
+      parts.push(
+        `SELECT ${selectList(output, firstFile)} FROM read_parquet([${files}], schema = ${schemaMap([...needed.values()])}) WHERE ${where}`,
+      );
+    }
   }
-  if (deleted.length > 0) parts.push(deletedPart({ tasks: deleted, schema, needed, select, where }));
+  if (deleted.length > 0) {
+    // Files with deletes are numbered after the plain ones.
+    const select = selectList(output, options.rowAddress ? plain.length : undefined);
+    parts.push(deletedPart({ tasks: deleted, schema, needed, select, where }));
+  }
   return `(${parts.join(' UNION ALL ')})`;
 }
 
@@ -127,7 +160,7 @@ function deletedPart(options: {
     )
     .join(', ');
   let sql =
-    `SELECT ${select} FROM (SELECT d.*, f.__uri, f.__seq, f.__task FROM read_parquet([${files}], ` +
+    `SELECT ${select} FROM (SELECT d.*, d.file_index, f.__uri, f.__seq, f.__task FROM read_parquet([${files}], ` +
     `schema = ${schemaMap([...needed.values()])}, filename = true, file_row_number = true) AS d ` +
     `JOIN (VALUES ${map}) AS f(__path, __uri, __seq, __task) ON d.filename = f.__path) AS d`;
   if (positionDeletes.size > 0) {
@@ -157,6 +190,42 @@ function deletedPart(options: {
     sql += ` ANTI JOIN (${group.files.join(' UNION ALL ')}) AS ${e} ON ${equal} AND d.__seq < ${e}.__seq AND list_contains(${e}.__tasks, d.__task)`;
   });
   return `${sql} WHERE ${where}`;
+}
+
+/**
+ * The name every task's file gives each field, when they all agree and read as the field's type (so no
+ * cast is needed and filters reach the Parquet reader); `undefined` otherwise.
+ */
+function sharedNames(tasks: ScanTask[], fields: NestedField[]): Map<number, string> | undefined {
+  const names = new Map<number, string>();
+  for (const field of fields) {
+    if (typeof field.type !== 'string') return undefined;
+    const type = toDuckDbType(field.type);
+    for (const task of tasks) {
+      const column = task.columns?.get(field.id);
+      if (!column || column.duckType !== type) return undefined;
+      const name = names.get(field.id);
+      if (name === undefined) names.set(field.id, column.name);
+      else if (name !== column.name) return undefined;
+    }
+  }
+  // Two fields read from one name (a file column renamed onto another's old name) would be ambiguous.
+  return new Set(names.values()).size === names.size ? names : undefined;
+}
+
+/** The output columns, then the row address (file numbers from `firstFile`) when asked for. */
+function selectList(
+  output: NestedField[],
+  firstFile: number | undefined,
+  column: (field: NestedField) => string = (field) => alias(field.id),
+): string {
+  const columns = output.map((f) => `${column(f)} AS ${quoteIdentifier(f.name)}`);
+  if (firstFile !== undefined)
+    columns.push(
+      `CAST(file_index AS INTEGER)${firstFile > 0 ? ` + ${firstFile}` : ''} AS ${quoteIdentifier(ROW_ADDRESS_COLUMNS.file)}`,
+      `file_row_number AS ${quoteIdentifier(ROW_ADDRESS_COLUMNS.row)}`,
+    );
+  return columns.join(', ') || '1 AS "__none"';
 }
 
 /** Internal column name of a field inside the scan (`__c<id>`), immune to clashes and odd names. */

@@ -17,7 +17,10 @@ export async function* streamArrowBatches(
   const batchRows = options.batchRows ?? 65_536;
   if (!(batchRows > 0)) throw new InvalidInputError(`batchRows must be positive, got ${batchRows}`);
   const stream = await db.streamChunks(sql);
-  const newSinks = () => stream.types.map((type, i) => columnSink(type.typeId, stream.names[i] ?? `#${i}`));
+  // Batches end on the first chunk reaching batchRows: room for one more chunk means no sink ever grows.
+  const capacity = batchRows + 2048;
+  const newSinks = () =>
+    stream.types.map((type, i) => columnSink(type.typeId, stream.names[i] ?? `#${i}`, capacity));
   let sinks: ColumnSink[] = newSinks();
   let schema: arrow.Schema | undefined;
   let rows = 0;

@@ -1,3 +1,4 @@
+import { describeFileColumns } from '../engine/describe-file-columns.js';
 import type { ScanTask } from '../engine/scan-sql.js';
 import { planScan, type ScanPlan } from '../iceberg/scan-plan.js';
 import type { Schema, Snapshot } from '../iceberg/types.js';
@@ -14,8 +15,9 @@ export interface ReadPlan {
 }
 
 /**
- * Picks the snapshot a read sees (current, by id, or as of a time), plans its files with pruning, and
- * makes each file readable locally (remote files are downloaded once into the store's cache).
+ * Picks the snapshot a read sees (current, by id, or as of a time), plans its files with pruning, makes
+ * each file readable locally (remote files are downloaded once into the store's cache), and reads their
+ * column names from the footers (so scans can read them by name, in parallel).
  */
 export async function planRead(table: Table, options: ReadOptions = {}): Promise<ReadPlan> {
   const { metadata } = table.loaded;
@@ -42,5 +44,13 @@ export async function planRead(table: Table, options: ReadOptions = {}): Promise
       ),
     })),
   );
+  const described = await describeFileColumns(
+    table.env.db,
+    tasks.map((t) => t.localPath),
+  );
+  for (const task of tasks) {
+    const columns = described.get(task.localPath);
+    if (columns) task.columns = columns;
+  }
   return { snapshot: plan.snapshot, schema: plan.schema, tasks, stats: plan.stats };
 }

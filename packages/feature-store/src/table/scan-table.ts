@@ -60,11 +60,13 @@ export async function readTableColumns(table: Table, options: ReadOptions = {}):
 
 /**
  * A DuckDB table expression over a table's snapshot (deletes applied, columns by field id), for any SQL:
- * `SELECT ... FROM ${relation} AS t`. Also returns the snapshot id it pins, for lineage.
+ * `SELECT ... FROM ${relation} AS t`. Also returns the snapshot id it pins, for lineage. With `rowAddress`
+ * the relation also has `__fti_file` and `__fti_row` (`ROW_ADDRESS_COLUMNS`): each row's address, to
+ * join results computed elsewhere back to the same rows of this relation string.
  */
 export async function snapshotRelation(
   table: Table,
-  options: ReadOptions = {},
+  options: ReadOptions & { rowAddress?: boolean } = {},
 ): Promise<{ relation: string; snapshotId: bigint | undefined }> {
   const plan = await planRead(table, options);
   const relation = scanSql({
@@ -72,6 +74,7 @@ export async function snapshotRelation(
     schema: plan.schema,
     ...(options.columns ? { columns: options.columns } : {}),
     ...(options.filter ? { filter: options.filter } : {}),
+    ...(options.rowAddress ? { rowAddress: true } : {}),
   });
   return { relation, snapshotId: plan.snapshot?.snapshotId };
 }

@@ -2,8 +2,8 @@ import {
   loadTable,
   quoteIdentifier,
   quoteLiteral,
-  scanTable,
-  streamArrowBatches,
+  ROW_ADDRESS_COLUMNS,
+  snapshotRelation,
   type TableEnv,
 } from '@fti/feature-store';
 import * as arrow from 'apache-arrow';
@@ -12,16 +12,24 @@ import { icebergTypeOfArrow, icebergTypeOfDuckDb } from './iceberg-type-of.js';
 import type { ScoringInput } from './scoring-input.js';
 
 /** A {@link ScoringInput} described (columns and types) before any row is read. */
-export interface OpenedScoringInput {
+export type OpenedScoringInput = {
   /** For messages: `features/customers`, `parquet in/*.parquet`, `arrow input`. */
   label: string;
   /** Every column of the input with its Iceberg type name (`long`, `string`, ...). */
   columns: { name: string; type: string }[];
   /** The feature table snapshot pinned for the read (table input only). */
   snapshotId: bigint | undefined;
-  /** Streams the named columns of the rows to score in bounded record batches. */
-  read(columns: string[], batchRows: number): AsyncIterable<arrow.RecordBatch>;
-}
+} & (
+  | {
+      /**
+       * Table and Parquet inputs: a DuckDB relation over the rows to score (every column, plus each row's
+       * address `__fti_file`, `__fti_row`), to read the model inputs from and to join the scores back to.
+       */
+      kind: 'relation';
+      relation: string;
+    }
+  | { kind: 'arrow'; batches: AsyncIterable<arrow.RecordBatch> }
+);
 
 /**
  * Describes a scoring input: loads the table (pinning its current snapshot), asks DuckDB for the Parquet
@@ -40,20 +48,26 @@ export async function openScoringInput(
       const schema = metadata.schemas.find((s) => s.schemaId === metadata.currentSchemaId);
       const snapshotId = metadata.currentSnapshotId;
       const dateColumn = input.dateColumn ?? 'feature_date';
+      const columns = (schema?.fields ?? []).map((f) => ({
+        name: f.name,
+        type: typeof f.type === 'string' ? f.type : f.type.type,
+      }));
+      if (!columns.some((c) => c.name === dateColumn))
+        throw new InvalidScoringInputError(
+          'input.dateColumn',
+          `\`${dateColumn}\` is not a column of ${input.table.namespace}/${input.table.name}; name its feature date column`,
+        );
+      const { relation } = await snapshotRelation(table, {
+        ...(snapshotId !== undefined ? { snapshotId } : {}),
+        filter: { column: dateColumn, op: '=', value: new Date(`${featureDate}T00:00:00Z`) },
+        rowAddress: true,
+      });
       return {
         label: `${input.table.namespace}/${input.table.name}`,
-        columns: (schema?.fields ?? []).map((f) => ({
-          name: f.name,
-          type: typeof f.type === 'string' ? f.type : f.type.type,
-        })),
+        columns,
         snapshotId,
-        read: (columns, batchRows) =>
-          scanTable(table, {
-            ...(snapshotId !== undefined ? { snapshotId } : {}),
-            filter: { column: dateColumn, op: '=', value: new Date(`${featureDate}T00:00:00Z`) },
-            columns,
-            batchRows,
-          }),
+        kind: 'relation',
+        relation,
       };
     }
     case 'parquet': {
@@ -77,12 +91,8 @@ export async function openScoringInput(
           type: icebergTypeOfDuckDb(String(r.column_type)),
         })),
         snapshotId: undefined,
-        read: (columns, batchRows) =>
-          streamArrowBatches(
-            env.db,
-            `SELECT ${columns.map((c) => quoteIdentifier(c)).join(', ')} FROM ${relation}`,
-            { batchRows },
-          ),
+        kind: 'relation',
+        relation: `(SELECT *, CAST(file_index AS INTEGER) AS ${quoteIdentifier(ROW_ADDRESS_COLUMNS.file)}, file_row_number AS ${quoteIdentifier(ROW_ADDRESS_COLUMNS.row)} FROM ${relation})`,
       };
     }
     case 'arrow': {
@@ -91,7 +101,8 @@ export async function openScoringInput(
         label: 'arrow input',
         columns: (schema?.fields ?? []).map((f) => ({ name: f.name, type: icebergTypeOfArrow(f.type) })),
         snapshotId: undefined,
-        read: () => batches,
+        kind: 'arrow',
+        batches,
       };
     }
   }

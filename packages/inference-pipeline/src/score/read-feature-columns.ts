@@ -46,6 +46,7 @@ export class FeatureBuffers {
  * for missing; UTF-8 values are decoded once per distinct value). Arrow-js slices value and offset buffers
  * to a data's first row; validity and boolean bits keep `data.offset`.
  * @param rows Row indices of the batch to take, in order; `undefined` for every row.
+ * @param codes One-hot columns read as Int32 codes (see `categoryCodes`), with the value of each code.
  */
 export function readFeatureColumns(
   preprocessor: FittedPreprocessor,
@@ -53,18 +54,22 @@ export function readFeatureColumns(
   batchRows: number,
   rows: Uint32Array | undefined,
   buffers: FeatureBuffers = new FeatureBuffers(),
+  codes: ReadonlyMap<string, readonly (string | null)[]> = new Map(),
 ): FeatureColumns {
   const out: Record<string, Float64Array | (string | null)[]> = {};
   const count = rows ? rows.length : batchRows;
   for (const feature of preprocessor.features) {
     if (out[feature.column] !== undefined) continue;
     const data = column(feature.column).data[0] as arrow.Data;
+    const values = codes.get(feature.column);
     out[feature.column] =
       feature.kind === 'numeric'
         ? readNumeric(data, rows, () => buffers.numeric(feature.column, count))
-        : readCategorical(data, rows, buffers.categorical(feature.column, count), () =>
-            buffers.interner(feature.column),
-          );
+        : values
+          ? readCoded(data, rows, values, buffers.categorical(feature.column, count))
+          : readCategorical(data, rows, buffers.categorical(feature.column, count), () =>
+              buffers.interner(feature.column),
+            );
   }
   return out;
 }
@@ -121,6 +126,20 @@ function readNumeric(
       const bit = offset + at(i);
       if (((bitmap[bit >> 3]! >> (bit & 7)) & 1) === 0) out[i] = Number.NaN;
     }
+  return out;
+}
+
+/** A column of Int32 codes (never null) as the values they stand for. */
+function readCoded(
+  data: arrow.Data,
+  rows: Uint32Array | undefined,
+  values: readonly (string | null)[],
+  out: (string | null)[],
+): (string | null)[] {
+  const codes = data.values as Int32Array;
+  const count = out.length;
+  if (rows) for (let i = 0; i < count; i++) out[i] = values[codes[rows[i]!]!] ?? null;
+  else for (let i = 0; i < count; i++) out[i] = values[codes[i]!] ?? null;
   return out;
 }
 

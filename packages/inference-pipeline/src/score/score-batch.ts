@@ -4,6 +4,7 @@ import {
   type ParquetCompression,
   quoteIdentifier,
   quoteLiteral,
+  ROW_ADDRESS_COLUMNS,
   type TableEnv,
   type TableIdentifier,
   type WritableType,
@@ -17,10 +18,13 @@ import type { ServableModel } from '../load/servable-model.js';
 import { hashKeyColumns } from '../shard/hash-key-columns.js';
 import { checkShard, HASH_SPACE, type Shard, shardRange } from '../shard/shard.js';
 import { openBatchLogTable } from './batch-log-table.js';
+import { JoinBackWriter } from './join-back-writer.js';
 import { openScoringInput } from './open-scoring-input.js';
 import { openPredictionsTable, PREDICTION_COLUMNS } from './predictions-table.js';
 import { prefetch } from './prefetch.js';
 import { FeatureBuffers, readFeatureColumns } from './read-feature-columns.js';
+import { readScoringBatches } from './read-scoring-batches.js';
+import type { ScoredRowsSink, ScoredRowsTargets } from './scored-rows-sink.js';
 import { ScoredRowsWriter } from './scored-rows-writer.js';
 import type { ScoringEvent } from './scoring-event.js';
 import type { ScoringInput } from './scoring-input.js';
@@ -147,12 +151,16 @@ export async function scoreBatch(options: ScoreBatchOptions): Promise<ScoringSum
     .map((i) => i.name)
     .filter((name) => !options.keys.includes(name))
     .map((name) => typed(name, 'input'));
-  const reserved = new Set(PREDICTION_COLUMNS.map((c) => c.name));
+  const reserved = new Set([
+    ...PREDICTION_COLUMNS.map((c) => c.name),
+    ROW_ADDRESS_COLUMNS.file,
+    ROW_ADDRESS_COLUMNS.row,
+  ]);
   const clash = [...keyTypes, ...inputTypes].find((c) => reserved.has(c.name));
   if (clash)
     throw new InvalidScoringInputError(
       'input',
-      `column \`${clash.name}\` has the name of a prediction column; rename it in the input`,
+      `column \`${clash.name}\` has the name of a prediction column (or a reserved __fti_ name); rename it in the input`,
     );
 
   const snapshotId = opened.snapshotId;
@@ -184,27 +192,46 @@ export async function scoreBatch(options: ScoreBatchOptions): Promise<ScoringSum
     compression: options.parquet?.compression ?? 'snappy',
     dictionary: options.parquet?.dictionary ?? false,
   };
-  const writer = new ScoredRowsWriter({
-    env,
-    columns: [...options.keys, ...inputTypes.map((c) => c.name)],
-    predictionsSelect: prediction.join(', '),
-    logSelect: [...prediction, ...inputTypes.map((c) => quoteIdentifier(c.name))].join(', '),
-    where: lo === 0 && hi === HASH_SPACE ? 'TRUE' : `__entity_hash >= ${lo} AND __entity_hash < ${hi}`,
-    ...(options.fileRows !== undefined ? { fileRows: options.fileRows } : {}),
-    open: async () => ({
-      predictions: openTableWriter(await openPredictionsTable(env, options.predictions, keyTypes), {
-        mode: { kind: 'overwrite', where },
-        ...encoding,
-      }),
-      log: openTableWriter(await openBatchLogTable(env, options.log, keyTypes, inputTypes), {
-        allowNaN: true,
-        ...encoding,
-      }),
+  const open = async (): Promise<ScoredRowsTargets> => ({
+    predictions: openTableWriter(await openPredictionsTable(env, options.predictions, keyTypes), {
+      mode: { kind: 'overwrite', where },
+      ...encoding,
+    }),
+    log: openTableWriter(await openBatchLogTable(env, options.log, keyTypes, inputTypes), {
+      allowNaN: true,
+      ...encoding,
     }),
   });
+  const predictionsSelect = prediction.join(', ');
+  const logSelect = [...prediction, ...inputTypes.map((c) => quoteIdentifier(c.name))].join(', ');
+  const fileRows = options.fileRows !== undefined ? { fileRows: options.fileRows } : {};
+  const writer: ScoredRowsSink =
+    opened.kind === 'relation'
+      ? new JoinBackWriter({
+          env,
+          relation: opened.relation,
+          predictionsSelect,
+          logSelect,
+          open,
+          ...fileRows,
+        })
+      : new ScoredRowsWriter({
+          env,
+          columns: [...options.keys, ...inputTypes.map((c) => c.name)],
+          predictionsSelect,
+          logSelect,
+          where: lo === 0 && hi === HASH_SPACE ? 'TRUE' : `__entity_hash >= ${lo} AND __entity_hash < ${hi}`,
+          open,
+          ...fileRows,
+        });
 
-  const featureColumns = [...new Set(model.preprocessor.features.map((f) => f.column))];
-  const readColumns = [...new Set([...options.keys, ...inputTypes.map((c) => c.name), ...featureColumns])];
+  const { batches: read, codes } = readScoringBatches({
+    env,
+    input: opened,
+    keys: options.keys,
+    preprocessor: model.preprocessor,
+    batchRows,
+  });
   const buffers = new FeatureBuffers();
   let rowsRead = 0;
   let rowsScored = 0;
@@ -217,26 +244,19 @@ export async function scoreBatch(options: ScoreBatchOptions): Promise<ScoringSum
   });
   /** Writes a batch once its scores are in. */
   const complete = async (scoring: ScoringBatch): Promise<void> => {
-    const { batch, hashes, selected } = scoring;
-    const scores = new Float64Array(batch.numRows);
     if (scoring.scored) {
       const scored = await scoring.scored;
       const count = scored.length;
-      if (selected) {
-        // Rows of other shards keep NaN; the writer drops them by hash range.
-        scores.fill(Number.NaN);
-        for (let i = 0; i < count; i++) scores[selected[i]!] = scored[i]!;
-      } else scores.set(scored);
       for (let i = 0; i < count; i++) if (scored[i]! >= model.threshold) positives++;
       rowsScored += count;
-      await writer.add(batch, hashes, scores);
+      await writer.add(scoring.batch, scoring.hashes, scored, scoring.selected);
     }
     report({ kind: 'batch', batch: scoring.index, rowsRead: scoring.rowsRead, rowsScored });
   };
   let inFlight: ScoringBatch | undefined;
   try {
     // One batch is scored on the pool's threads while the previous one is written and the next one read.
-    for await (const batch of prefetch(opened.read(readColumns, batchRows))) {
+    for await (const batch of prefetch(read)) {
       batches++;
       rowsRead += batch.numRows;
       largestBatchRows = Math.max(largestBatchRows, batch.numRows);
@@ -255,6 +275,7 @@ export async function scoreBatch(options: ScoreBatchOptions): Promise<ScoringSum
                 batch.numRows,
                 selected,
                 buffers,
+                codes,
               ),
             )
           : undefined;

@@ -1,20 +1,10 @@
-import {
-  loadArrowTable,
-  quoteIdentifier,
-  quoteLiteral,
-  type TableEnv,
-  type TableWriter,
-} from '@fti/feature-store';
+import { loadArrowTable, quoteIdentifier, quoteLiteral, type TableEnv } from '@fti/feature-store';
 import * as arrow from 'apache-arrow';
 import { InvalidScoringInputError } from '../errors.js';
+import { GroupWrites } from './group-writes.js';
 import { rebaseData } from './rebase-data.js';
+import type { ScoredRowsSink, ScoredRowsTargets } from './scored-rows-sink.js';
 import { Utf8Codes } from './utf8-codes.js';
-
-/** Where a {@link ScoredRowsWriter} sends its rows: one writer per table, opened on the first flush. */
-export interface ScoredRowsTargets {
-  predictions: TableWriter;
-  log: TableWriter;
-}
 
 /** Options of {@link ScoredRowsWriter}. */
 export interface ScoredRowsWriterOptions {
@@ -38,13 +28,13 @@ let relationCounter = 0;
  * Buffers scored batches (input columns plus entity hash and score) and writes them, one file per table
  * per `fileRows`, into the predictions table and the prediction log through their table writers: each row
  * is encoded once per table, straight into the table's data folder. The write of one file group runs in
- * DuckDB while the caller scores the next: at most one group is in flight, so memory stays bounded.
+ * DuckDB while the caller scores the next: at most one group is in flight, so memory stays bounded. For
+ * inputs that are only in JS (Arrow batches); DuckDB-readable inputs use the JoinBackWriter.
  */
-export class ScoredRowsWriter {
+export class ScoredRowsWriter implements ScoredRowsSink {
   private buffered: arrow.RecordBatch[] = [];
   private bufferedRows = 0;
-  private pending: Promise<void> = Promise.resolve();
-  private targets: ScoredRowsTargets | undefined;
+  private readonly writes: GroupWrites;
   /** Types of the input columns in the first batch: every batch must have them. */
   private types: string[] | undefined;
   /** Per input column: its dictionary codes when it is a UTF-8 column. */
@@ -52,15 +42,24 @@ export class ScoredRowsWriter {
   /** Schema of the buffered group, and which of its columns travel as codes. */
   private schema: arrow.Schema | undefined;
   private coded: boolean[] = [];
-  private readonly fileRows: number;
 
   constructor(private readonly options: ScoredRowsWriterOptions) {
-    this.fileRows = options.fileRows ?? 262_144;
+    this.writes = new GroupWrites(options);
   }
 
-  /** Adds one scored batch: `hashes` and `scores` (NaN outside the shard) are per batch row. */
-  async add(batch: arrow.RecordBatch, hashes: Uint32Array, scores: Float64Array): Promise<void> {
+  async add(
+    batch: arrow.RecordBatch,
+    hashes: Uint32Array,
+    scored: Float64Array,
+    selected: Uint32Array | undefined,
+  ): Promise<void> {
     const { columns } = this.options;
+    let scores = scored;
+    if (selected) {
+      // Rows of other shards keep NaN; the `where` condition drops them by hash range.
+      scores = new Float64Array(batch.numRows).fill(Number.NaN);
+      for (let i = 0; i < selected.length; i++) scores[selected[i]!] = scored[i]!;
+    }
     const sources = columns.map((name) => rebaseData(batch.getChild(name)!.data[0] as arrow.Data));
     this.types ??= sources.map((d) => String(d.type));
     sources.forEach((data, i) => {
@@ -95,21 +94,16 @@ export class ScoredRowsWriter {
       ),
     );
     this.bufferedRows += batch.numRows;
-    if (this.bufferedRows >= this.fileRows) await this.flush();
+    if (this.bufferedRows >= this.writes.fileRows) await this.flush();
   }
 
-  /** Writes what is buffered, waits for every write, and returns the targets (opened if nothing was written). */
   async finish(): Promise<ScoredRowsTargets> {
     if (this.bufferedRows > 0) await this.flush();
-    await this.pending;
-    this.targets ??= await this.options.open();
-    return this.targets;
+    return this.writes.finish();
   }
 
-  /** The targets opened so far (to abort them after a failure), waiting for the write in flight. */
-  async opened(): Promise<ScoredRowsTargets | undefined> {
-    await this.pending.catch(() => undefined);
-    return this.targets;
+  opened(): Promise<ScoredRowsTargets | undefined> {
+    return this.writes.opened();
   }
 
   private async flush(): Promise<void> {
@@ -118,33 +112,29 @@ export class ScoredRowsWriter {
     this.buffered = [];
     this.bufferedRows = 0;
     this.schema = undefined;
-    await this.pending;
-    this.targets ??= await this.options.open();
-    const { env, where } = this.options;
-    const name = `__fti_scored_${++relationCounter}`;
-    await loadArrowTable({ db: env.db, table: new arrow.Table(batches), tableName: name });
-    // Coded string columns turn back into strings by a lookup in the column's dictionary (codes are 0-based).
-    const replace = this.options.columns
-      .map((column, i) => {
-        if (!coded[i]) return undefined;
-        const values = (this.codes[i] as Utf8Codes).values.map((v) => quoteLiteral(v)).join(', ');
-        return `(CAST([${values}] AS VARCHAR[]))[${quoteIdentifier(column)} + 1] AS ${quoteIdentifier(column)}`;
-      })
-      .filter((r) => r !== undefined);
-    const table = `temp.main.${quoteIdentifier(name)}`;
-    const relation = replace.length > 0 ? `(SELECT * REPLACE (${replace.join(', ')}) FROM ${table})` : table;
-    const from = `FROM ${relation} WHERE ${where}`;
-    const targets = this.targets;
-    const { predictionsSelect, logSelect } = this.options;
-    this.pending = (async () => {
+    await this.writes.start(async (targets) => {
+      const { env, where } = this.options;
+      const name = `__fti_scored_${++relationCounter}`;
+      const table = `temp.main.${quoteIdentifier(name)}`;
       try {
+        await loadArrowTable({ db: env.db, table: new arrow.Table(batches), tableName: name });
+        // Coded string columns turn back into strings by a lookup in the column's dictionary (0-based codes).
+        const replace = this.options.columns
+          .map((column, i) => {
+            if (!coded[i]) return undefined;
+            const values = (this.codes[i] as Utf8Codes).values.map((v) => quoteLiteral(v)).join(', ');
+            return `(CAST([${values}] AS VARCHAR[]))[${quoteIdentifier(column)} + 1] AS ${quoteIdentifier(column)}`;
+          })
+          .filter((r) => r !== undefined);
+        const relation =
+          replace.length > 0 ? `(SELECT * REPLACE (${replace.join(', ')}) FROM ${table})` : table;
+        const from = `FROM ${relation} WHERE ${where}`;
+        const { predictionsSelect, logSelect } = this.options;
         await targets.predictions.write({ kind: 'sql', sql: `SELECT ${predictionsSelect} ${from}` });
         await targets.log.write({ kind: 'sql', sql: `SELECT ${logSelect} ${from}` });
       } finally {
-        await env.db.run(`DROP TABLE IF EXISTS temp.main.${quoteIdentifier(name)}`);
+        await env.db.run(`DROP TABLE IF EXISTS ${table}`);
       }
-    })();
-    // Surfaced by the next flush or finish; never an unhandled rejection meanwhile.
-    this.pending.catch(() => undefined);
+    });
   }
 }
