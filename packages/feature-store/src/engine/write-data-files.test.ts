@@ -282,6 +282,33 @@ describe('writeDataFiles', () => {
     const months = new Set(files.map((f) => f.partition.ts_month));
     for (const file of files) expect(months.has(file.partition.ts_month)).toBe(true);
   });
+
+  test.each([
+    [500, 2],
+    [300, 4],
+    [4096, 10],
+    [5000, 12],
+  ])(
+    'targetRowsPerFile %i caps rows per file of an unpartitioned table too (1000 rows × %i)',
+    async (target, copies) => {
+      const source = {
+        kind: 'sql' as const,
+        sql: `SELECT tx.* FROM tx, range(${copies})`,
+      };
+      const { files, recordCount } = await writeDataFiles({
+        db,
+        source,
+        schema,
+        spec: unpartitioned,
+        stagingDir: stagingDir(),
+        targetRowsPerFile: target,
+      });
+      expect(recordCount).toBe(1000 * copies);
+      expect(files.reduce((sum, f) => sum + f.recordCount, 0)).toBe(1000 * copies);
+      expect(Math.max(...files.map((f) => f.recordCount))).toBeLessThanOrEqual(target);
+      expect(files.length).toBe(Math.ceil((1000 * copies) / target));
+    },
+  );
 });
 
 describe('writeDataFiles rejects bad input before writing', () => {

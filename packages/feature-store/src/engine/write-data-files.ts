@@ -185,8 +185,9 @@ async function copyToParquet(
   });
   const splitting = targetRowsPerFile !== undefined && targetRowsPerFile > 0;
   const partitionColumns = spec.fields.map((_, i) => quoteIdentifier(`__p${i}`));
-  if (splitting && partitionColumns.length > 0) {
-    // DuckDB cannot rotate files inside PARTITION_BY: split by row number as one more (hidden) partition key.
+  if (splitting) {
+    // Exact caps: DuckDB cannot rotate files inside PARTITION_BY, and its row-group rotation lets parallel
+    // writers overfill files. Split by row number as one more (hidden) partition key.
     partitions.push(`(row_number() OVER () - 1) // ${Math.floor(targetRowsPerFile)} AS "__chunk"`);
     partitionColumns.push('"__chunk"');
   }
@@ -201,12 +202,6 @@ async function copyToParquet(
   let target = stagingDir;
   if (partitionColumns.length > 0) {
     copyOptions.push(`PARTITION_BY (${partitionColumns.join(', ')})`);
-  } else if (splitting) {
-    const rowGroupSize = Math.min(122_880, Math.floor(targetRowsPerFile));
-    copyOptions.push(
-      `ROW_GROUP_SIZE ${rowGroupSize}`,
-      `ROW_GROUPS_PER_FILE ${Math.max(1, Math.floor(targetRowsPerFile / rowGroupSize))}`,
-    );
   } else {
     target = join(stagingDir, 'data_0.parquet');
   }
