@@ -1,6 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
 import type * as arrow from 'apache-arrow';
 import { icebergRead } from 'icebird';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,15 +8,14 @@ import {
   LocalObjectStore,
   listSnapshots,
   loadTableFromMetadata,
-  openWarehouse,
   planRead,
   readTable,
   SnapshotNotFoundError,
   type Table,
   TableNotFoundError,
   UnsupportedTableError,
-  type Warehouse,
 } from '../src/index.js';
+import { useTempWarehouse } from '../src/testing/temp-warehouse.js';
 import { ICEBERG_FIXTURES } from './iceberg-fixtures.js';
 import { fileFetch } from './interop-file-fetch.js';
 
@@ -28,22 +25,14 @@ import { fileFetch } from './interop-file-fetch.js';
 
 type Row = Record<string, unknown>;
 
-let dir: string;
-let env: Warehouse;
+const warehouse = useTempWarehouse('fti-fixtures-read-');
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fti-fixtures-read-'));
-  env = await openWarehouse({
-    location: { kind: 'local', path: join(dir, 'wh') },
-    scratchDir: join(dir, 's'),
-  });
   vi.stubGlobal('fetch', fileFetch);
 });
 
 afterAll(async () => {
   vi.unstubAllGlobals();
-  await env.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 const fixtures = new LocalObjectStore({ root: ICEBERG_FIXTURES });
@@ -54,7 +43,7 @@ const aliases = ['s3', 's3a'].map((scheme) => ({
 }));
 
 function open(table: string, metadataFile: string): Promise<Table> {
-  return loadTableFromMetadata(env, `s3a://hyperparam-iceberg/${table}/metadata/${metadataFile}`, {
+  return loadTableFromMetadata(warehouse.env, `s3a://hyperparam-iceberg/${table}/metadata/${metadataFile}`, {
     aliases,
   });
 }
@@ -306,7 +295,7 @@ describe('static tables are read-only', () => {
   it('refuses an append and a snapshot expiry with an error naming the metadata file, writing nothing', async () => {
     const before = await readdir(ICEBERG_FIXTURES, { recursive: true });
     const uri = 's3a://hyperparam-iceberg/java/bunnies/metadata/v5.metadata.json';
-    const table = await loadTableFromMetadata(env, uri, { aliases });
+    const table = await loadTableFromMetadata(warehouse.env, uri, { aliases });
     const append = appendData(table, {
       kind: 'rows',
       rows: [{ 'Breed Name': 'Lop', 'Average Weight': 1, 'Popularity Rank': 99n }],
@@ -316,12 +305,12 @@ describe('static tables are read-only', () => {
     await expect(expireSnapshots(table)).rejects.toThrow(UnsupportedTableError);
     await expect(expireSnapshots(table)).rejects.toThrow(/read-only/);
     expect((await readdir(ICEBERG_FIXTURES, { recursive: true })).sort()).toEqual(before.sort());
-    expect(await env.files.store.list('')).toEqual([]);
+    expect(await warehouse.env.files.store.list('')).toEqual([]);
   });
 
   it('a missing metadata file is TableNotFoundError naming it', async () => {
     const uri = 's3a://hyperparam-iceberg/java/bunnies/metadata/v9.metadata.json';
-    const missing = loadTableFromMetadata(env, uri, { aliases });
+    const missing = loadTableFromMetadata(warehouse.env, uri, { aliases });
     await expect(missing).rejects.toThrow(TableNotFoundError);
     await expect(missing).rejects.toThrow(uri);
   });

@@ -1,9 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWarehouse, type Table, type Warehouse } from '../src/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Table } from '../src/index.js';
+import { useTempWarehouse } from '../src/testing/temp-warehouse.js';
 import { type EventsVersion, writeEventsTable } from './interop-events-table.js';
 import { pythonAvroUnavailable, readAvroWithPython } from './python-avro.js';
 
@@ -12,26 +10,8 @@ import { pythonAvroUnavailable, readAvroWithPython } from './python-avro.js';
 // with the same independent reader, against the ICEBERG.md checklist.
 
 const unavailable = pythonAvroUnavailable();
-let dir: string;
-let env: Warehouse;
 let table: Table;
 let versions: EventsVersion[];
-
-beforeAll(async () => {
-  if (unavailable) return;
-  dir = await mkdtemp(join(tmpdir(), 'fti-interop-avro-'));
-  env = await openWarehouse({
-    location: { kind: 'local', path: join(dir, 'wh') },
-    scratchDir: join(dir, 'scratch'),
-  });
-  ({ table, versions } = await writeEventsTable(env));
-});
-
-afterAll(async () => {
-  if (unavailable) return;
-  await env.close();
-  await rm(dir, { recursive: true, force: true });
-});
 
 interface AvroField {
   name: string;
@@ -55,6 +35,12 @@ const recordType = (field: AvroField) =>
   };
 
 describe.skipIf(unavailable !== undefined)('python3-avro reads the manifests our commits write', () => {
+  // Inside the skipped describe, so no warehouse is opened when python3-avro is missing.
+  const warehouse = useTempWarehouse('fti-interop-avro-');
+  beforeAll(async () => {
+    ({ table, versions } = await writeEventsTable(warehouse.env));
+  });
+
   it('manifest lists: header keys and required field ids 500-518 on every snapshot', () => {
     const snapshots = table.loaded.metadata.snapshots;
     expect(snapshots).toHaveLength(4);

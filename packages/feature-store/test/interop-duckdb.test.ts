@@ -1,43 +1,25 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  listSnapshots,
-  openWarehouse,
-  planRead,
-  quoteLiteral,
-  type Table,
-  type Warehouse,
-} from '../src/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listSnapshots, planRead, quoteLiteral, type Table } from '../src/index.js';
+import { useTempWarehouse } from '../src/testing/temp-warehouse.js';
 import { writeEventsTable } from './interop-events-table.js';
 import { pythonAvroUnavailable, readAvroWithPython } from './python-avro.js';
 
 // DuckDB's own Parquet reader checks the data files we write: field ids, repetition, types, codec, counts.
 // Manifests are read with Debian's python3-avro, so the partition check shares no code with our reader.
 
-let dir: string;
-let env: Warehouse;
 let table: Table;
 let dataFiles: string[];
 
 const FIELD_IDS = { customer_id: 1, event_date: 2, event_ts: 3, amount: 4, category: 5, score: 6 };
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fti-interop-duckdb-'));
-  env = await openWarehouse({
-    location: { kind: 'local', path: join(dir, 'wh') },
-    scratchDir: join(dir, 'scratch'),
-  });
-  ({ table } = await writeEventsTable(env));
-  const listed = await env.files.store.list('interop/events/data/');
-  dataFiles = listed.map((o) => join(dir, 'wh', o.key));
-});
+const warehouse = useTempWarehouse('fti-interop-duckdb-');
 
-afterAll(async () => {
-  await env.close();
-  await rm(dir, { recursive: true, force: true });
+beforeAll(async () => {
+  ({ table } = await writeEventsTable(warehouse.env));
+  const listed = await warehouse.env.files.store.list('interop/events/data/');
+  dataFiles = listed.map((o) => join(warehouse.dir, 'wh', o.key));
 });
 
 const list = (paths: string[]) => `[${paths.map((p) => quoteLiteral(p)).join(', ')}]`;
@@ -48,7 +30,7 @@ describe('DuckDB reads the Parquet files we write', () => {
     expect(dataFiles).toHaveLength(6);
     let withScore = 0;
     for (const file of dataFiles) {
-      const columns = await env.db.query(
+      const columns = await warehouse.env.db.query(
         `SELECT name, field_id, type, converted_type, logical_type FROM parquet_schema(${quoteLiteral(file)}) WHERE num_children IS NULL OR num_children = 0`,
       );
       const ids = Object.fromEntries(columns.map((c) => [c.name, Number(c.field_id)]));
@@ -70,7 +52,7 @@ describe('DuckDB reads the Parquet files we write', () => {
   // DuckDB 1.5 writes every column OPTIONAL, NOT NULL or not (duckdb/duckdb#22144, #23051), so required
   // columns are checked by their statistics: no null in any row group of any file.
   it('required columns hold no null in any row group', async () => {
-    const rows = await env.db.query(
+    const rows = await warehouse.env.db.query(
       `SELECT path_in_schema AS col, sum(stats_null_count) AS nulls, count(*) AS chunks
        FROM parquet_metadata(${list(dataFiles)}) GROUP BY ALL ORDER BY col`,
     );
@@ -79,7 +61,7 @@ describe('DuckDB reads the Parquet files we write', () => {
   });
 
   it('every column chunk is zstd-compressed', async () => {
-    const rows = await env.db.query(
+    const rows = await warehouse.env.db.query(
       `SELECT DISTINCT compression FROM parquet_metadata(${list(dataFiles)}) ORDER BY ALL`,
     );
     expect(rows.map((r) => r.compression)).toEqual(['ZSTD']);
@@ -89,7 +71,7 @@ describe('DuckDB reads the Parquet files we write', () => {
     const totals: [string, number][] = [];
     for (const snapshot of listSnapshots(table)) {
       const plan = await planRead(table, { snapshotId: snapshot.snapshotId });
-      const [row] = await env.db.query(
+      const [row] = await warehouse.env.db.query(
         `SELECT count(*) AS n FROM read_parquet(${list(plan.tasks.map((t) => t.localPath))}, union_by_name = true)`,
       );
       totals.push([snapshot.summary['total-records'] as string, Number(row?.n)]);
@@ -120,7 +102,7 @@ describe('DuckDB reads the Parquet files we write', () => {
       }[];
       for (const entry of entries) {
         if (entry.status === '2') continue;
-        const [row] = await env.db.query(
+        const [row] = await warehouse.env.db.query(
           `SELECT min((year(event_date) - 1970) * 12 + month(event_date) - 1) AS lo,
                   max((year(event_date) - 1970) * 12 + month(event_date) - 1) AS hi
            FROM read_parquet(${quoteLiteral(fileURLToPath(entry.data_file.file_path))})`,

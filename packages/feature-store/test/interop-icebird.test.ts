@@ -1,9 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { icebergRead } from 'icebird';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openWarehouse, readTable, type Table, type Warehouse } from '../src/index.js';
+import { readTable, type Table } from '../src/index.js';
+import { useTempWarehouse } from '../src/testing/temp-warehouse.js';
 import {
   comparableArrowRows,
   comparableRows,
@@ -15,26 +13,18 @@ import { fileFetch } from './interop-file-fetch.js';
 // icebird (hyparquet + its own Avro reader) is an independent Iceberg implementation: what it reads from the
 // files we wrote must equal what we read, snapshot by snapshot.
 
-let dir: string;
-let env: Warehouse;
 let table: Table;
 let versions: EventsVersion[];
 
+const warehouse = useTempWarehouse('fti-interop-icebird-', { now: () => 1_717_200_000_000 });
+
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fti-interop-icebird-'));
-  env = await openWarehouse({
-    location: { kind: 'local', path: join(dir, 'wh') },
-    scratchDir: join(dir, 'scratch'),
-    now: () => 1_717_200_000_000,
-  });
-  ({ table, versions } = await writeEventsTable(env));
+  ({ table, versions } = await writeEventsTable(warehouse.env));
   vi.stubGlobal('fetch', fileFetch);
 });
 
 afterAll(async () => {
   vi.unstubAllGlobals();
-  await env.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 const temporal = { dates: ['event_date'], timestamps: ['event_ts'] };

@@ -1,7 +1,6 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   appendData,
   CorruptTableError,
@@ -11,31 +10,24 @@ import {
   InvalidKeyError,
   loadTable,
   loadTableFromMetadata,
-  openWarehouse,
   overwritePartitions,
   readTable,
   type Table,
   TableNotFoundError,
   UnsupportedTableError,
-  type Warehouse,
 } from '../src/index.js';
+import { useTempWarehouse } from '../src/testing/temp-warehouse.js';
 
 // Bad input at the table level: the error class, a message naming the column or file, and nothing left
 // behind: no new snapshot or metadata version, no data file in the store, no staged file on disk.
 
-let dir: string;
-let env: Warehouse;
 let table: Table;
 const PREFIX = 'bad/sales/';
 
+const warehouse = useTempWarehouse('fti-table-bad-input-', { now: () => 1_700_000_000_000 });
+
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fti-table-bad-input-'));
-  env = await openWarehouse({
-    location: { kind: 'local', path: join(dir, 'wh') },
-    scratchDir: join(dir, 'scratch'),
-    now: () => 1_700_000_000_000,
-  });
-  table = await createTable(env, {
+  table = await createTable(warehouse.env, {
     namespace: 'bad',
     name: 'sales',
     columns: [
@@ -51,18 +43,13 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await env.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
 async function state() {
-  const loaded = await env.catalog.loadTable(table.loaded.identifier);
-  const staged = await readdir(join(dir, 'scratch'), { recursive: true }).catch(() => []);
+  const loaded = await warehouse.env.catalog.loadTable(table.loaded.identifier);
+  const staged = await readdir(join(warehouse.dir, 'scratch'), { recursive: true }).catch(() => []);
   return {
     version: loaded.version,
     snapshots: loaded.metadata.snapshots.length,
-    keys: (await env.files.store.list(PREFIX)).map((o) => o.key),
+    keys: (await warehouse.env.files.store.list(PREFIX)).map((o) => o.key),
     stagedParquet: staged.filter((f) => String(f).endsWith('.parquet')),
   };
 }
@@ -158,47 +145,47 @@ describe('table names and metadata files', () => {
       { namespace: '..', name: 'x' },
       { namespace: 'bad', name: 'a/b' },
     ]) {
-      const attempt = createTable(env, { ...id, columns: [{ name: 'a', type: 'int' }] });
+      const attempt = createTable(warehouse.env, { ...id, columns: [{ name: 'a', type: 'int' }] });
       await expect(attempt).rejects.toThrow(InvalidKeyError);
       await expect(attempt).rejects.toThrow(id.name === 'x' ? '`..`' : `\`${id.name}\``);
-      await expect(loadTable(env, id)).rejects.toThrow(InvalidKeyError);
+      await expect(loadTable(warehouse.env, id)).rejects.toThrow(InvalidKeyError);
     }
-    expect((await readdir(dir)).sort()).toEqual(['scratch', 'wh']);
-    expect((await readdir(join(dir, 'wh'))).sort()).toEqual(['bad']);
+    expect((await readdir(warehouse.dir)).sort()).toEqual(['scratch', 'wh']);
+    expect((await readdir(join(warehouse.dir, 'wh'))).sort()).toEqual(['bad']);
   });
 
   it('a table without metadata is TableNotFoundError naming the table', async () => {
-    const attempt = loadTable(env, { namespace: 'bad', name: 'nothing_here' });
+    const attempt = loadTable(warehouse.env, { namespace: 'bad', name: 'nothing_here' });
     await expect(attempt).rejects.toThrow(TableNotFoundError);
     await expect(attempt).rejects.toThrow('`bad.nothing_here`');
   });
 
   it('corrupt metadata JSON is CorruptTableError naming the file', async () => {
     const id = { namespace: 'bad', name: 'corrupt' };
-    const created = await createTable(env, { ...id, columns: [{ name: 'a', type: 'int' }] });
-    const path = join(dir, 'wh', 'bad', 'corrupt', 'metadata', 'v1.metadata.json');
+    const created = await createTable(warehouse.env, { ...id, columns: [{ name: 'a', type: 'int' }] });
+    const path = join(warehouse.dir, 'wh', 'bad', 'corrupt', 'metadata', 'v1.metadata.json');
     expect(created.loaded.metadataLocation.endsWith('/bad/corrupt/metadata/v1.metadata.json')).toBe(true);
     await writeFile(path, '{"format-version": 2, "table-uuid": ');
-    const attempt = loadTable(env, id);
+    const attempt = loadTable(warehouse.env, id);
     await expect(attempt).rejects.toThrow(CorruptTableError);
     await expect(attempt).rejects.toThrow('v1.metadata.json');
     await expect(attempt).rejects.toMatchObject({ file: created.loaded.metadataLocation });
-    const direct = loadTableFromMetadata(env, created.loaded.metadataLocation);
+    const direct = loadTableFromMetadata(warehouse.env, created.loaded.metadataLocation);
     await expect(direct).rejects.toThrow(CorruptTableError);
   });
 
   it('metadata of format version 3 is UnsupportedTableError naming the file, and nothing is written', async () => {
     const id = { namespace: 'bad', name: 'future' };
-    const created = await createTable(env, { ...id, columns: [{ name: 'a', type: 'int' }] });
-    const path = join(dir, 'wh', 'bad', 'future', 'metadata', 'v1.metadata.json');
+    const created = await createTable(warehouse.env, { ...id, columns: [{ name: 'a', type: 'int' }] });
+    const path = join(warehouse.dir, 'wh', 'bad', 'future', 'metadata', 'v1.metadata.json');
     const json = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
     await writeFile(path, JSON.stringify({ ...json, 'format-version': 3 }));
-    const attempt = loadTable(env, id);
+    const attempt = loadTable(warehouse.env, id);
     await expect(attempt).rejects.toThrow(UnsupportedTableError);
     await expect(attempt).rejects.toThrow(/v1\.metadata\.json.*format-version 3/);
-    const direct = loadTableFromMetadata(env, created.loaded.metadataLocation);
+    const direct = loadTableFromMetadata(warehouse.env, created.loaded.metadataLocation);
     await expect(direct).rejects.toThrow(UnsupportedTableError);
-    expect((await env.files.store.list('bad/future/')).map((o) => o.key)).toEqual([
+    expect((await warehouse.env.files.store.list('bad/future/')).map((o) => o.key)).toEqual([
       'bad/future/metadata/v1.metadata.json',
       'bad/future/metadata/version-hint.text',
     ]);

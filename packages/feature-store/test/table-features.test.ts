@@ -1,23 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   appendData,
   defineFeatureView,
   getHistoricalFeatures,
   InvalidInputError,
-  openWarehouse,
   registerFeatureView,
   type Table,
-  type Warehouse,
 } from '../src/index.js';
+import { useTempWarehouse } from '../src/testing/temp-warehouse.js';
 
 // getHistoricalFeatures over two registered feature views, against rows computed by hand: latest value at or
 // before each spine time, within each view's TTL, never from the future; snapshots pinned and reported.
 
-let dir: string;
-let env: Warehouse;
 let daily: Table;
 let profile: Table;
 
@@ -46,14 +40,10 @@ const rows = (values: string[], columns: string) => ({
   sql: `SELECT * FROM (VALUES ${values.join(', ')}) AS t(${columns})`,
 });
 
+const warehouse = useTempWarehouse('fti-table-features-', { now: () => 1_700_000_000_000 });
+
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fti-table-features-'));
-  env = await openWarehouse({
-    location: { kind: 'local', path: join(dir, 'wh') },
-    scratchDir: join(dir, 'scratch'),
-    now: () => 1_700_000_000_000,
-  });
-  daily = await registerFeatureView(env, dailyView);
+  daily = await registerFeatureView(warehouse.env, dailyView);
   daily = await appendData(
     daily,
     rows(
@@ -66,7 +56,7 @@ beforeAll(async () => {
       'customer_id, feature_date, spend',
     ),
   );
-  profile = await registerFeatureView(env, profileView);
+  profile = await registerFeatureView(warehouse.env, profileView);
   profile = await appendData(
     profile,
     rows(
@@ -74,11 +64,6 @@ beforeAll(async () => {
       'customer_id, feature_date, tier',
     ),
   );
-});
-
-afterAll(async () => {
-  await env.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 const SPINE = `(SELECT * FROM (VALUES
@@ -104,7 +89,7 @@ function frame(table: Awaited<ReturnType<typeof getHistoricalFeatures>>['table']
 
 describe('getHistoricalFeatures', () => {
   it('joins two views point-in-time with TTL, one row per spine row in order, sources pinned', async () => {
-    const result = await getHistoricalFeatures(env, {
+    const result = await getHistoricalFeatures(warehouse.env, {
       spine: { kind: 'relation', relation: SPINE },
       keys: ['customer_id'],
       timestampColumn: 'as_of',
@@ -141,7 +126,7 @@ describe('getHistoricalFeatures', () => {
       rows([`(1::BIGINT, DATE '2024-01-04', 99.0)`], 'customer_id, feature_date, spend'),
     );
     const at = (table: Table, snapshotId?: bigint) =>
-      getHistoricalFeatures(env, {
+      getHistoricalFeatures(warehouse.env, {
         spine: { kind: 'relation', relation: SPINE },
         keys: ['customer_id'],
         timestampColumn: 'as_of',
@@ -159,9 +144,9 @@ describe('getHistoricalFeatures', () => {
 
 describe('registerFeatureView', () => {
   it('returns the same table for the same definition and rejects a changed one with the same version', async () => {
-    const again = await registerFeatureView(env, dailyView);
+    const again = await registerFeatureView(warehouse.env, dailyView);
     expect(again.loaded.metadataLocation).toBe(
-      (await env.catalog.loadTable(daily.loaded.identifier)).metadataLocation,
+      (await warehouse.env.catalog.loadTable(daily.loaded.identifier)).metadataLocation,
     );
     const changed = defineFeatureView({
       name: 'customer_daily',
@@ -172,12 +157,12 @@ describe('registerFeatureView', () => {
       owner: 'tests',
       description: 'daily spend',
     });
-    const before = await env.catalog.loadTable(daily.loaded.identifier);
-    const attempt = registerFeatureView(env, changed);
+    const before = await warehouse.env.catalog.loadTable(daily.loaded.identifier);
+    const attempt = registerFeatureView(warehouse.env, changed);
     await expect(attempt).rejects.toThrow(InvalidInputError);
     await expect(attempt).rejects.toThrow(/`customer_daily` version 1 .*bump its version/);
-    expect((await env.catalog.loadTable(daily.loaded.identifier)).version).toBe(before.version);
-    const bumped = await registerFeatureView(env, { ...changed, version: 2 });
+    expect((await warehouse.env.catalog.loadTable(daily.loaded.identifier)).version).toBe(before.version);
+    const bumped = await registerFeatureView(warehouse.env, { ...changed, version: 2 });
     expect(bumped.loaded.identifier).toEqual({ namespace: 'features', name: 'customer_daily_v2' });
   });
 });

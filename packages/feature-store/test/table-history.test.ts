@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addColumns,
   appendData,
@@ -10,41 +7,26 @@ import {
   expireSnapshots,
   InvalidInputError,
   listSnapshots,
-  openWarehouse,
   overwritePartitions,
   planRead,
   readManifestList,
   readTable,
   SnapshotNotFoundError,
   type Table,
-  type Warehouse,
 } from '../src/index.js';
+import { useTempWarehouse } from '../src/testing/temp-warehouse.js';
 
 // Table history with real values: time travel on an injected clock, partition overwrites, schema evolution
 // and snapshot expiry, each checked against hand-written rows and the files in the store.
 
-let dir: string;
-let env: Warehouse;
 let clock = 1_000_000;
 let tables = 0;
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fti-table-history-'));
-  env = await openWarehouse({
-    location: { kind: 'local', path: join(dir, 'wh') },
-    scratchDir: join(dir, 'scratch'),
-    now: () => clock,
-  });
-});
-
-afterAll(async () => {
-  await env.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const warehouse = useTempWarehouse('fti-table-history-', { now: () => clock });
 
 async function newSales(): Promise<Table> {
   tables += 1;
-  return createTable(env, {
+  return createTable(warehouse.env, {
     namespace: 'hist',
     name: `sales_${tables}`,
     columns: [
@@ -234,7 +216,7 @@ describe('addColumns', () => {
     const existing = addColumns(table, [{ name: 'Amount', type: 'double' }]);
     await expect(existing).rejects.toThrow(InvalidInputError);
     await expect(existing).rejects.toThrow(/Amount/);
-    const reloaded = await env.catalog.loadTable(table.loaded.identifier);
+    const reloaded = await warehouse.env.catalog.loadTable(table.loaded.identifier);
     expect(reloaded.version).toBe(versions);
     expect(reloaded.metadata.schemas).toHaveLength(1);
   });
@@ -253,8 +235,8 @@ describe('expireSnapshots', () => {
     table = await overwritePartitions(table, sales([[1, '2024-01-10', 100]]));
     const [s1, s2] = table.loaded.metadata.snapshots;
     if (!s1 || !s2) throw new Error('expected three snapshots');
-    const key = (uri: string) => env.files.keyOf(uri);
-    const firstManifests = readManifestList(await env.files.read(s1.manifestList), s1.manifestList);
+    const key = (uri: string) => warehouse.env.files.keyOf(uri);
+    const firstManifests = readManifestList(await warehouse.env.files.read(s1.manifestList), s1.manifestList);
     const oldJanuary = (await planRead(table, { snapshotId: s1.snapshotId })).tasks.map((t) => t.fileUri);
     const expectedGone = [
       s1.manifestList,
@@ -264,14 +246,14 @@ describe('expireSnapshots', () => {
     ].map(key);
     expect(expectedGone).toHaveLength(4);
     const rowsBefore = await rowsOf(table);
-    const keysBefore = (await env.files.store.list(prefix)).map((o) => o.key);
+    const keysBefore = (await warehouse.env.files.store.list(prefix)).map((o) => o.key);
 
     const result = await expireSnapshots(table, { retainLast: 1 });
     expect(result.expiredSnapshotIds).toEqual([s1.snapshotId, s2.snapshotId]);
     expect([result.deletedDataFiles, result.deletedManifests, result.deletedManifestLists]).toEqual([
       1, 1, 2,
     ]);
-    const keysAfter = (await env.files.store.list(prefix)).map((o) => o.key);
+    const keysAfter = (await warehouse.env.files.store.list(prefix)).map((o) => o.key);
     const removed = keysBefore.filter((k) => !keysAfter.includes(k));
     const added = keysAfter.filter((k) => !keysBefore.includes(k));
     expect(removed.sort()).toEqual([...expectedGone].sort());

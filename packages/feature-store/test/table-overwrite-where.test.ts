@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   appendData,
   createTable,
@@ -9,36 +6,22 @@ import {
   InvalidInputError,
   listSnapshots,
   loadTable,
-  openWarehouse,
   overwriteWhere,
   queryTable,
   type Table,
-  type Warehouse,
 } from '../src/index.js';
+import { useTempWarehouse } from '../src/testing/temp-warehouse.js';
 
 // Row-level overwrite (copy-on-write): replacing one feature date inside a month partition touches only
 // that date's rows, and re-running it is idempotent.
 
-let dir: string;
-let env: Warehouse;
 let tables = 0;
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fti-overwrite-where-'));
-  env = await openWarehouse({
-    location: { kind: 'local', path: join(dir, 'wh') },
-    scratchDir: join(dir, 's'),
-  });
-});
-
-afterAll(async () => {
-  await env.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const warehouse = useTempWarehouse('fti-overwrite-where-');
 
 async function newFeatures(): Promise<Table> {
   tables += 1;
-  return createTable(env, {
+  return createTable(warehouse.env, {
     namespace: 'f',
     name: `daily_${tables}`,
     columns: [
@@ -136,7 +119,7 @@ describe('overwriteWhere', () => {
     await expect(
       overwriteWhere(table, rows([[1, '2011-09-11', 1]]), { where: onDate('2011-09-10') }),
     ).rejects.toThrow(InvalidInputError);
-    const reloaded = await loadTable(env, table.loaded.identifier);
+    const reloaded = await loadTable(warehouse.env, table.loaded.identifier);
     expect(listSnapshots(reloaded)).toHaveLength(before);
     expect(await contents(reloaded)).toEqual(['1@2011-09-10=10']);
   });

@@ -1,35 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appendData,
-  createTable,
-  openWarehouse,
-  queryTable,
-  queryTableArrow,
-  type Warehouse,
-} from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { appendData, createTable, queryTable, queryTableArrow } from '../src/index.js';
+import { useTempWarehouse } from '../src/testing/temp-warehouse.js';
 
-let dir: string;
-let env: Warehouse;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fti-query-'));
-  env = await openWarehouse({
-    location: { kind: 'local', path: join(dir, 'wh') },
-    scratchDir: join(dir, 's'),
-  });
-});
-
-afterAll(async () => {
-  await env.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const warehouse = useTempWarehouse('fti-query-');
 
 describe('SQL over a snapshot', () => {
   it('returns the same aggregate as rows and as typed Arrow columns, and time-travels', async () => {
-    let table = await createTable(env, {
+    let table = await createTable(warehouse.env, {
       namespace: 'q',
       name: 'sales',
       columns: [

@@ -1,27 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   appendData,
   createTable,
   describeTable,
   type Filter,
-  openWarehouse,
   planRead,
   queryTable,
   readTable,
   readTableColumns,
   scanTable,
   type Table,
-  type Warehouse,
 } from '../src/index.js';
+import { useTempWarehouse } from '../src/testing/temp-warehouse.js';
 
 // Filtered reads prune files by partition and by column min/max (planRead stats) and still return exactly
 // the matching rows; describeTable reports the numbers the store and the rows say.
 
-let dir: string;
-let env: Warehouse;
 let table: Table;
 
 /** Per month, customer ids and amounts in disjoint ranges so min/max pruning has something to skip. */
@@ -37,14 +31,10 @@ const ROWS: [number, string, number][] = [
   [24, '2024-03-31', 240],
 ];
 
+const warehouse = useTempWarehouse('fti-table-read-', { now: () => 1_700_000_000_000 });
+
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fti-table-read-'));
-  env = await openWarehouse({
-    location: { kind: 'local', path: join(dir, 'wh') },
-    scratchDir: join(dir, 'scratch'),
-    now: () => 1_700_000_000_000,
-  });
-  table = await createTable(env, {
+  table = await createTable(warehouse.env, {
     namespace: 'reads',
     name: 'sales',
     columns: [
@@ -63,11 +53,6 @@ beforeAll(async () => {
         .join(', ')}) AS t(customer_id, sale_date, amount)`,
     });
   }
-});
-
-afterAll(async () => {
-  await env.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 async function ids(filter: Filter): Promise<number[]> {
@@ -158,10 +143,10 @@ describe('filtered reads', () => {
 describe('describeTable', () => {
   it('reports files, rows, bytes and partitions matching the store and the rows written', async () => {
     const described = await describeTable(table);
-    const stored = await env.files.store.list('reads/sales/data/');
+    const stored = await warehouse.env.files.store.list('reads/sales/data/');
     expect(described).toMatchObject({
       table: 'reads.sales',
-      location: `${env.files.store.rootUri}/reads/sales`,
+      location: `${warehouse.env.files.store.rootUri}/reads/sales`,
       formatVersion: 2,
       partitionSpec: ['month(sale_date)'],
       currentSnapshotId: table.loaded.metadata.currentSnapshotId,

@@ -1,39 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   appendData,
   type ColumnArrays,
   createTable,
-  openWarehouse,
   quoteLiteral,
   readTable,
   readTableColumns,
-  type Warehouse,
 } from '../src/index.js';
+import { useTempWarehouse } from '../src/testing/temp-warehouse.js';
 
 // Write → read is identity for every writable type through the table API (createTable, appendData,
 // readTableColumns): values compared exactly (µs timestamps, float bits, -0, bytes), nulls by position.
 
-let dir: string;
-let env: Warehouse;
 let tableCount = 0;
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fti-table-round-trip-'));
-  env = await openWarehouse({
-    location: { kind: 'local', path: join(dir, 'wh') },
-    scratchDir: join(dir, 'scratch'),
-    now: () => 1_700_000_000_000,
-  });
-});
-
-afterAll(async () => {
-  await env.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const warehouse = useTempWarehouse('fti-table-round-trip-', { now: () => 1_700_000_000_000 });
 
 const MIN_DAY = -719_162; // 0001-01-01
 const MAX_DAY = 2_932_896; // 9999-12-31
@@ -132,7 +114,7 @@ describe('write → read identity through the table API', () => {
     await fc.assert(
       fc.asyncProperty(rowsArb, async (rows) => {
         tableCount += 1;
-        let table = await createTable(env, {
+        let table = await createTable(warehouse.env, {
           namespace: 'rt',
           name: `t${tableCount}`,
           columns: [...COLUMNS],
@@ -162,7 +144,11 @@ describe('write → read identity through the table API', () => {
   });
 
   it('the Arrow read of the same data has the table schema, in order, nullable as declared', async () => {
-    const table = await createTable(env, { namespace: 'rt', name: 'arrow_types', columns: [...COLUMNS] });
+    const table = await createTable(warehouse.env, {
+      namespace: 'rt',
+      name: 'arrow_types',
+      columns: [...COLUMNS],
+    });
     const read = await readTable(table);
     expect(read.schema.fields.map((f) => [f.name, String(f.type), f.nullable])).toEqual([
       ['id', 'Int32', false],

@@ -1,7 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   appendData,
   createTable,
@@ -10,36 +8,22 @@ import {
   listSnapshots,
   loadTable,
   openTableWriter,
-  openWarehouse,
   queryTable,
   quoteLiteral,
   type Table,
-  type Warehouse,
 } from '../src/index.js';
 import { FaultyObjectStore } from '../src/testing/faulty-object-store.js';
+import { useTempWarehouse } from '../src/testing/temp-warehouse.js';
 
 // openTableWriter: pieces written once each, straight into the data folder, committed as one snapshot.
 
-let dir: string;
-let env: Warehouse;
 let tables = 0;
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fti-table-writer-'));
-  env = await openWarehouse({
-    location: { kind: 'local', path: join(dir, 'wh') },
-    scratchDir: join(dir, 's'),
-  });
-});
-
-afterAll(async () => {
-  await env.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const warehouse = useTempWarehouse('fti-table-writer-');
 
 async function newTable(): Promise<Table> {
   tables += 1;
-  return createTable(env, {
+  return createTable(warehouse.env, {
     namespace: 'w',
     name: `scores_${tables}`,
     columns: [
@@ -62,11 +46,11 @@ const onDay = (day: string) => ({ column: 'day', op: '=' as const, value: new Da
 
 async function dataFiles(table: Table): Promise<string[]> {
   const prefix = `${table.loaded.identifier.namespace}/${table.loaded.identifier.name}/data/`;
-  return (await env.files.store.list(prefix)).map((o) => join(dir, 'wh', o.key));
+  return (await warehouse.env.files.store.list(prefix)).map((o) => join(warehouse.dir, 'wh', o.key));
 }
 
 async function summary(table: Table): Promise<Record<string, string>> {
-  const loaded = await loadTable(env, table.loaded.identifier);
+  const loaded = await loadTable(warehouse.env, table.loaded.identifier);
   const snapshots = await listSnapshots(loaded);
   return (snapshots.at(-1)?.summary ?? {}) as Record<string, string>;
 }
@@ -81,7 +65,9 @@ describe('openTableWriter', () => {
     expect(writer.rows).toBe(1750);
     // Written but not committed: the files sit in the data folder, the table still has no snapshot.
     expect(await dataFiles(table)).toHaveLength(3);
-    expect((await loadTable(env, table.loaded.identifier)).loaded.metadata.currentSnapshotId).toBeUndefined();
+    expect(
+      (await loadTable(warehouse.env, table.loaded.identifier)).loaded.metadata.currentSnapshotId,
+    ).toBeUndefined();
 
     const committed = await writer.commit({ properties: { 'fti.run-id': 'r1' } });
     expect((await listSnapshots(committed)).length).toBe(1);
@@ -93,10 +79,10 @@ describe('openTableWriter', () => {
 
     const files = await dataFiles(committed);
     const list = `[${files.map((f) => quoteLiteral(f)).join(', ')}]`;
-    const [count] = await env.db.query(`SELECT count(*)::INTEGER AS n FROM read_parquet(${list})`);
+    const [count] = await warehouse.env.db.query(`SELECT count(*)::INTEGER AS n FROM read_parquet(${list})`);
     expect(count?.n).toBe(1750);
     for (const file of files) {
-      const columns = await env.db.query(
+      const columns = await warehouse.env.db.query(
         `SELECT name, field_id FROM parquet_schema(${quoteLiteral(file)}) WHERE num_children IS NULL OR num_children = 0`,
       );
       expect(Object.fromEntries(columns.map((c) => [c.name, Number(c.field_id)]))).toEqual({
@@ -123,7 +109,7 @@ describe('openTableWriter', () => {
     const writers = [0, 1, 2].map(() => openTableWriter(table));
     await Promise.all(writers.map((w, i) => w.write(piece(i * 100, 100))));
     await Promise.all(writers.map((w) => w.commit()));
-    const after = await loadTable(env, table.loaded.identifier);
+    const after = await loadTable(warehouse.env, table.loaded.identifier);
     expect((await listSnapshots(after)).length).toBe(3);
     const rows = await queryTable(after, (t) => `SELECT count(DISTINCT id)::INTEGER AS n FROM ${t}`);
     expect(rows[0]?.n).toBe(300);
@@ -163,7 +149,9 @@ describe('openTableWriter', () => {
     expect(await dataFiles(table)).toHaveLength(1);
     await writer.abort();
     expect(await dataFiles(table)).toHaveLength(0);
-    expect((await loadTable(env, table.loaded.identifier)).loaded.metadata.currentSnapshotId).toBeUndefined();
+    expect(
+      (await loadTable(warehouse.env, table.loaded.identifier)).loaded.metadata.currentSnapshotId,
+    ).toBeUndefined();
     await expect(writer.commit()).rejects.toThrow(/already committed or aborted/);
   });
 
@@ -179,15 +167,15 @@ describe('openTableWriter', () => {
     expect((error as Error).message).toMatch(/`score`/);
     await bad.abort();
 
-    const faulty = new FaultyObjectStore(env.files.store);
-    const flaky: Table = { env: { ...env, files: new FileIo(faulty) }, loaded: table.loaded };
+    const faulty = new FaultyObjectStore(warehouse.env.files.store);
+    const flaky: Table = { env: { ...warehouse.env, files: new FileIo(faulty) }, loaded: table.loaded };
     const writer = openTableWriter(flaky);
     await writer.write(piece(100, 10));
     await writer.write(piece(200, 10));
     faulty.inject({ operations: ['put', 'putIfAbsent'], key: /metadata\//, repeat: true });
     await expect(writer.commit()).rejects.toThrow(/injected fault/);
     faulty.heal();
-    const after = await loadTable(env, table.loaded.identifier);
+    const after = await loadTable(warehouse.env, table.loaded.identifier);
     expect(after.loaded.metadata.currentSnapshotId).toBe(before);
     expect(await dataFiles(table)).toHaveLength(1);
   });

@@ -1,14 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineFeatureView } from '../features/feature-view.js';
 import { registerFeatureView } from '../store/register-feature-view.js';
 import { appendData } from '../table/append-data.js';
 import { listSnapshots } from '../table/list-snapshots.js';
-import { openWarehouse, type Warehouse } from '../table/open-warehouse.js';
 import type { Table } from '../table/table-env.js';
 import { startRedisServer } from '../testing/redis-server.js';
+import { useTempWarehouse } from '../testing/temp-warehouse.js';
 import { EmbeddedOnlineStore } from './embedded-online-store.js';
 import { materializeOnline } from './materialize-online.js';
 import type { EntityKey, OnlineRow, OnlineStore } from './online-store.js';
@@ -53,8 +50,6 @@ class RecordingStore implements OnlineStore {
   close: OnlineStore['close'] = () => this.inner.close();
 }
 
-let dir: string;
-let env: Warehouse;
 let table: Table;
 let clock = day('2024-02-01').getTime();
 const now = (): number => clock;
@@ -68,14 +63,10 @@ const lookup = async (ids: number[]): Promise<(Record<string, unknown> | null)[]
     )
   ).map((found) => (found === null ? null : { eventTime: found.eventTime, ...found.values }));
 
+const warehouse = useTempWarehouse('fti-materialize-online-', { now: () => 1_700_000_000_000 });
+
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fti-materialize-online-'));
-  env = await openWarehouse({
-    location: { kind: 'local', path: join(dir, 'wh') },
-    scratchDir: join(dir, 'scratch'),
-    now: () => 1_700_000_000_000,
-  });
-  table = await registerFeatureView(env, view);
+  table = await registerFeatureView(warehouse.env, view);
   table = await appendData(
     table,
     rows([
@@ -93,8 +84,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await store.close();
-  await env.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('materializeOnline', () => {
@@ -219,7 +208,7 @@ describe('materializeOnline into Redis and with a timestamp event time', () => {
       description: 'sessions',
       partition: [{ column: 'seen_at', transform: 'day' }],
     });
-    let sessions = await registerFeatureView(env, events);
+    let sessions = await registerFeatureView(warehouse.env, events);
     sessions = await appendData(sessions, {
       kind: 'sql',
       sql: `SELECT * FROM (VALUES

@@ -1,15 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DataSource } from '../engine/write-data-files.js';
 import { LocalObjectStore } from '../object-store/local-object-store.js';
+import { useTempWarehouse } from '../testing/temp-warehouse.js';
 import { appendData } from './append-data.js';
 import { createTable } from './create-table.js';
 import { listSnapshots } from './list-snapshots.js';
 import { loadTableFromMetadata } from './load-table-from-metadata.js';
-import { openWarehouse, type Warehouse } from './open-warehouse.js';
 import { overwriteWhere } from './overwrite-where.js';
 import { snapshotRelation } from './scan-table.js';
 import type { Table } from './table-env.js';
@@ -19,26 +17,13 @@ import type { Table } from './table-env.js';
 
 type Row = Record<string, unknown>;
 
-let dir: string;
-let env: Warehouse;
 let tables = 0;
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fti-snapshot-relation-'));
-  env = await openWarehouse({
-    location: { kind: 'local', path: join(dir, 'wh') },
-    scratchDir: join(dir, 's'),
-  });
-});
-
-afterAll(async () => {
-  await env.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const warehouse = useTempWarehouse('fti-snapshot-relation-');
 
 async function newTable(): Promise<Table> {
   tables += 1;
-  return createTable(env, {
+  return createTable(warehouse.env, {
     namespace: 'f',
     name: `scores_${tables}`,
     columns: [
@@ -60,11 +45,11 @@ const idRange = (from: number, to: number): DataSource => ({
  * back to the relation (as a consumer of computed results does) finds each row's own values; returns the rows.
  */
 async function readAddressed(relation: string): Promise<Row[]> {
-  const rows = await env.db.query(`SELECT * FROM ${relation} AS t ORDER BY __fti_file, __fti_row`);
+  const rows = await warehouse.env.db.query(`SELECT * FROM ${relation} AS t ORDER BY __fti_file, __fti_row`);
   const addresses = rows.map((r) => `${r.__fti_file}/${r.__fti_row}`);
   expect(new Set(addresses).size).toBe(rows.length);
   const keys = rows.map((r, i) => `(${r.__fti_file}, ${r.__fti_row}, ${i})`).join(', ');
-  const joined = await env.db.query(
+  const joined = await warehouse.env.db.query(
     `SELECT k.i, t.* FROM ${relation} AS t JOIN (VALUES ${keys}) AS k(f, r, i)
      ON t.__fti_file = k.f AND t.__fti_row = k.r ORDER BY k.i`,
   );
@@ -74,7 +59,9 @@ async function readAddressed(relation: string): Promise<Row[]> {
 
 /** The rows at one address of the relation. */
 function rowsAt(relation: string, file: unknown, row: unknown): Promise<Row[]> {
-  return env.db.query(`SELECT * FROM ${relation} AS t WHERE __fti_file = ${file} AND __fti_row = ${row}`);
+  return warehouse.env.db.query(
+    `SELECT * FROM ${relation} AS t WHERE __fti_file = ${file} AND __fti_row = ${row}`,
+  );
 }
 
 describe('snapshotRelation with rowAddress', () => {
@@ -139,7 +126,7 @@ describe('snapshotRelation with rowAddress', () => {
     const fixtures = fileURLToPath(new URL('../../fixtures/iceberg/', import.meta.url));
     const store = new LocalObjectStore({ root: fixtures });
     const table = await loadTableFromMetadata(
-      env,
+      warehouse.env,
       's3a://hyperparam-iceberg/java/bunnies/metadata/v5.metadata.json',
       { aliases: [{ uriPrefix: 's3a://hyperparam-iceberg', store, keyPrefix: 'hyperparam-iceberg' }] },
     );
@@ -153,7 +140,7 @@ describe('snapshotRelation with rowAddress', () => {
 
     // Each address of the initial file holds the breed at that position of the file itself.
     const initial = join(fixtures, 'hyperparam-iceberg/java/bunnies/data/bunnies-initial.parquet');
-    const physical = await env.db.query(
+    const physical = await warehouse.env.db.query(
       `SELECT t."Breed Name" AS relation, p."Breed_x20Name" AS file
        FROM ${relation} AS t JOIN read_parquet('${initial}', file_row_number = true) AS p
        ON t.__fti_file = 1 AND t.__fti_row = p.file_row_number`,

@@ -15,3 +15,8 @@ export {
 export { describeOnlineStoreContract, type OnlineStoreFixture } from './online-store-contract.js';
 export { type RedisServer, startRedisServer } from './redis-server.js';
 export { sampleTableMetadata } from './sample-table-metadata.js';
+export {
+  type TempWarehouse,
+  type TempWarehouseOptions,
+  useTempWarehouse,
+} from './temp-warehouse.js';
