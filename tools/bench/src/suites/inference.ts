@@ -5,16 +5,14 @@
 // and at rows / 10: a feature table's date read, scored and written (predictions + log), against the issue's
 // 3M rows/s budget and beside DuckDB alone doing the same reads and writes unscored (the floor).
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { writeParquet } from '@fti/datagen';
 import {
   appendData,
-  collectArrowTable,
   createTable,
-  DuckDb,
   listSnapshots,
   loadTable,
   openWarehouse,
@@ -25,13 +23,11 @@ import {
 import { type ServableModel, scoreBatch } from '@fti/inference-pipeline';
 import {
   applyPreprocessor,
-  type DenseModel,
   type FeatureColumns,
   type FeatureRows,
   ScoringPool,
   selectBackend,
 } from '@fti/model-runtime';
-import type * as arrow from 'apache-arrow';
 import { pythonModuleUnavailable } from '../python-module-unavailable.js';
 import { readPeerLine } from '../python-peer.js';
 import type { SideContext, SideRun, Suite } from '../types.js';
@@ -42,6 +38,14 @@ import {
   INFERENCE_FEATURE_COLUMNS,
   INFERENCE_FEATURE_DATE,
 } from './inference-data.js';
+import {
+  ensureFile,
+  forward,
+  REFERENCE_ROWS,
+  readFeatureColumns,
+  sliceColumns,
+  writePeerFiles,
+} from './inference-peer-files.js';
 
 const PYTHON = '/usr/bin/python3';
 const SUITE_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -49,8 +53,6 @@ const SUITE_DIR = path.dirname(fileURLToPath(import.meta.url));
 const PREDICT_SCRIPT = path.join(SUITE_DIR, 'sklearn-predict.py');
 /** The scoring-step peer: a scikit-learn Pipeline (the same preprocessing + the MLP) on the raw columns. */
 const PIPELINE_SCRIPT = path.join(SUITE_DIR, 'sklearn-pipeline-predict.py');
-/** Rows of the float64 reference both scoring-step sides are checked against. */
-const REFERENCE_ROWS = 1000;
 /** Rows per forward pass on both sides. */
 const CHUNK_ROWS = 65_536;
 /** The issue's end-to-end target. */
@@ -77,37 +79,6 @@ function servable(): ServableModel {
     model,
     threshold: 0.5,
   };
-}
-
-/** Raw feature columns of a Parquet file, as the preprocessor takes them. */
-async function readFeatureColumns(file: string): Promise<{ rows: number; columns: FeatureColumns }> {
-  const db = await DuckDb.open();
-  try {
-    const table = await collectArrowTable(
-      db.connection,
-      `SELECT * EXCLUDE (customer_id, feature_date) FROM read_parquet('${file.replaceAll("'", "''")}')`,
-    );
-    const columns: Record<string, Float64Array | (string | null)[]> = {};
-    for (const feature of preprocessor.features) {
-      const vector = table.getChild(feature.column) as arrow.Vector;
-      columns[feature.column] =
-        feature.kind === 'numeric'
-          ? Float64Array.from(vector, (v) => (v === null ? Number.NaN : Number(v)))
-          : (vector.toArray() as (string | null)[]);
-    }
-    return { rows: table.numRows, columns };
-  } finally {
-    db.close();
-  }
-}
-
-function sliceColumns(columns: FeatureColumns, from: number, to: number): FeatureColumns {
-  return Object.fromEntries(
-    Object.entries(columns).map(([name, values]) => [
-      name,
-      values instanceof Float64Array ? values.subarray(from, to) : values.slice(from, to),
-    ]),
-  );
 }
 
 // ─── (a) scoring step ──────────────────────────────────────────────────────────────────────────────────
@@ -172,7 +143,8 @@ async function forwardSetup(context: SideContext): Promise<ForwardState> {
   const width = preprocessor.featureNames.length;
   const matrix = { values, rows: values.length / width, width };
   const pool = await ScoringPool.open(model, preprocessor, { chunkRows: CHUNK_ROWS });
-  await pool.predict({ values: values.subarray(0, CHUNK_ROWS * width), rows: CHUNK_ROWS, width });
+  const warm = Math.min(matrix.rows, CHUNK_ROWS);
+  await pool.predict({ values: values.subarray(0, warm * width), rows: warm, width });
   return { matrix, pool };
 }
 
@@ -208,20 +180,6 @@ function checkFirstRows(scores: Float64Array | undefined, matrix: FeatureRows): 
     if (!(Math.abs((scores?.[r] ?? Number.NaN) - want) < 1e-5))
       throw new Error(`row ${r}: fti scored ${scores?.[r]}, the float64 reference ${want}`);
   }
-}
-
-function forward(dense: DenseModel, input: Float32Array): number {
-  let values: ArrayLike<number> = input;
-  for (const layer of dense.layers) {
-    const next = new Float64Array(layer.units);
-    for (let j = 0; j < layer.units; j++) {
-      let sum = layer.bias[j]!;
-      for (let i = 0; i < layer.inputs; i++) sum += values[i]! * layer.kernel[i * layer.units + j]!;
-      next[j] = layer.activation === 'relu' ? Math.max(0, sum) : 1 / (1 + Math.exp(-sum));
-    }
-    values = next;
-  }
-  return values[0]!;
 }
 
 /** Starts a Python peer, which loads its data and imports sklearn untimed, then waits for "go". */
@@ -367,41 +325,7 @@ function budgetSetup(file: 'large' | 'small') {
   });
 }
 
-/** The bench preprocessor's one-hot feature (the category column). */
-function categoryFeature() {
-  const feature = preprocessor.features.find((f) => f.kind === 'one-hot');
-  if (!feature) throw new Error('the bench preprocessor has no one-hot feature');
-  return feature;
-}
-
-/** fti's fitted preprocessing as the scikit-learn pipeline peer builds it (sklearn-pipeline-predict.py). */
-function pipelineSpec() {
-  const numeric = preprocessor.features.flatMap((f) =>
-    f.kind === 'numeric'
-      ? [
-          {
-            column: f.column,
-            fill: f.impute?.value ?? 0,
-            indicator: f.impute?.indicator === true,
-            log1p: f.log1p,
-            center: f.scale?.kind === 'standard' ? f.scale.center : 0,
-            scale: f.scale?.kind === 'standard' ? f.scale.scale : 1,
-          },
-        ]
-      : [],
-  );
-  const { column, categories } = categoryFeature();
-  return { numeric, category: { column, categories } };
-}
-
 // ─── data ──────────────────────────────────────────────────────────────────────────────────────────────
-
-async function ensureFile(file: string, write: (partial: string) => Promise<void>): Promise<void> {
-  if (existsSync(file)) return;
-  const partial = `${file}.partial`;
-  await write(partial);
-  renameSync(partial, file);
-}
 
 /** The inference suite: the scoring step vs scikit-learn, then end to end at rows and rows / 10. */
 export const inferenceSuite: Suite = {
@@ -410,22 +334,16 @@ export const inferenceSuite: Suite = {
   async prepare({ rows, dataDir, log }) {
     mkdirSync(dataDir, { recursive: true });
     const small = Math.ceil(rows / 10);
-    const files = {
+    const features = {
       large: path.join(dataDir, `inference-features-${rows}.parquet`),
       small: path.join(dataDir, `inference-features-${small}.parquet`),
-      matrix: path.join(dataDir, `inference-matrix-${small}x${preprocessor.featureNames.length}.f32`),
-      weights: path.join(dataDir, 'inference-mlp-weights.json'),
-      numeric: path.join(dataDir, `inference-numeric-${small}.f64`),
-      categories: path.join(dataDir, `inference-categories-${small}.txt`),
-      reference: path.join(dataDir, `inference-reference-${small}.json`),
-      preprocessing: path.join(dataDir, 'inference-preprocessing.json'),
     };
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     try {
       for (const [file, count] of [
-        [files.large, rows],
-        [files.small, small],
+        [features.large, rows],
+        [features.small, small],
       ] as const) {
         log(`features: ${count} rows × ${INFERENCE_FEATURE_COLUMNS.length} columns`);
         await ensureFile(file, async (out) => {
@@ -436,46 +354,8 @@ export const inferenceSuite: Suite = {
       connection.closeSync();
       instance.closeSync();
     }
-    const raw = [files.matrix, files.numeric, files.categories, files.reference].every(existsSync)
-      ? undefined
-      : await readFeatureColumns(files.small);
-    await ensureFile(files.matrix, async (out) => {
-      log(`preprocessed matrix for the scikit-learn forward-pass peer: ${small} rows`);
-      writeFileSync(out, applyPreprocessor(preprocessor, raw!.columns).values);
-    });
-    await ensureFile(files.numeric, async (out) => {
-      log(`raw columns for the scikit-learn pipeline peer: ${small} rows`);
-      const numeric = preprocessor.features.filter((f) => f.kind === 'numeric');
-      const values = new Float64Array(numeric.length * small);
-      for (const [i, f] of numeric.entries()) values.set(raw!.columns[f.column] as Float64Array, i * small);
-      writeFileSync(out, values);
-    });
-    await ensureFile(files.categories, async (out) => {
-      const labels = raw!.columns[categoryFeature().column] as (string | null)[];
-      writeFileSync(out, labels.map((v) => v ?? '').join('\n'));
-    });
-    await ensureFile(files.reference, async (out) => {
-      const matrix = applyPreprocessor(preprocessor, sliceColumns(raw!.columns, 0, REFERENCE_ROWS));
-      const { values, width } = matrix;
-      const scores = Array.from({ length: REFERENCE_ROWS }, (_, r) =>
-        forward(model, values.subarray(r * width, (r + 1) * width)),
-      );
-      writeFileSync(out, JSON.stringify(scores));
-    });
-    writeFileSync(files.preprocessing, JSON.stringify(pipelineSpec()));
-    writeFileSync(
-      files.weights,
-      JSON.stringify(
-        model.layers.map((layer) => ({
-          inputs: layer.inputs,
-          units: layer.units,
-          activation: layer.activation,
-          kernel: [...layer.kernel],
-          bias: [...layer.bias],
-        })),
-      ),
-    );
-    return files;
+    const peers = await writePeerFiles({ source: features.small, rows: small, dataDir, log });
+    return { ...features, ...peers };
   },
   workloads: [
     {
