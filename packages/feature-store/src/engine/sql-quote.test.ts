@@ -28,4 +28,7 @@ describe('quoteLiteral', () => {
   ])('%s renders as %s', (value, sql) => {
     expect(quoteLiteral(value)).toBe(sql);
   });
+  test('renders a string holding NUL as its parts joined by chr(0)', () => {
+    expect(quoteLiteral("a\0b'c\0")).toBe("('a' || chr(0) || 'b''c' || chr(0) || '')");
+  });
 });

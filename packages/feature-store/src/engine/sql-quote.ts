@@ -15,16 +15,20 @@ export function quoteIdentifier(name: string): string {
 }
 
 /**
- * Renders a JS value as a DuckDB SQL literal: strings single-quoted with quotes doubled, numbers as
+ * Renders a JS value as a DuckDB SQL literal: strings single-quoted with quotes doubled (a string holding
+ * NUL as a constant expression of its parts and `chr(0)`), numbers as
  * integers or exact `'…'::DOUBLE` casts (`'NaN'`/`'Infinity'` included), bigints as integers, `Date` as a UTC `TIMESTAMP` with
  * microseconds, bytes as a `BLOB` from hex. Every literal in generated SQL goes through here.
  */
 export function quoteLiteral(value: SqlValue): string {
   if (value === null) return 'NULL';
   switch (typeof value) {
-    case 'string':
-      if (value.includes('\0')) throw new InvalidInputError('a string literal contains a NUL character');
-      return `'${value.replaceAll("'", "''")}'`;
+    case 'string': {
+      const quoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
+      if (!value.includes('\0')) return quoted(value);
+      // DuckDB strings may hold NUL, which no SQL literal can: the value is its parts joined by chr(0).
+      return `(${value.split('\0').map(quoted).join(' || chr(0) || ')})`;
+    }
     case 'bigint':
       return value.toString();
     case 'boolean':

@@ -24,13 +24,7 @@ export function categoryCodes(column: string, known: readonly (string | null)[])
   let unseen = '\u0000unseen';
   while (strings.includes(unseen)) unseen += '\u0000';
   const c = quoteIdentifier(column);
-  // DuckDB strings may hold NUL, which no SQL literal can: such a value is its parts joined by chr(0).
-  const literal = (v: string) =>
-    v
-      .split('\0')
-      .map((part) => quoteLiteral(part))
-      .join(' || chr(0) || ');
-  const list = `CAST([${strings.map(literal).join(', ')}] AS VARCHAR[])`;
+  const list = `CAST([${strings.map((v) => quoteLiteral(v)).join(', ')}] AS VARCHAR[])`;
   return {
     sql: `CAST(CASE WHEN ${c} IS NULL THEN 0 ELSE coalesce(list_position(${list}, ${c}), ${strings.length + 1}) END AS INTEGER) AS ${c}`,
     values: [null, ...strings, unseen],
