@@ -126,28 +126,17 @@ export class JoinBackWriter implements ScoredRowsSink {
     const { env } = this.options;
     const name = `__fti_scores_${++relationCounter}`;
     const length = group.length;
-    const column = <T extends arrow.DataType>(type: T, data: arrow.Data<T>['values']) =>
-      arrow.makeData({ type, length, data } as never) as arrow.Data;
     const { file, row } = ROW_ADDRESS_COLUMNS;
-    const schema = new arrow.Schema([
-      new arrow.Field(file, new arrow.Int32(), false),
-      new arrow.Field(row, new arrow.Int64(), false),
-      new arrow.Field('__entity_hash', new arrow.Uint32(), false),
-      new arrow.Field('__score', new arrow.Float64(), false),
-    ]);
-    const children = [
-      column(new arrow.Int32(), group.files.subarray(0, length)),
-      column(new arrow.Int64(), group.rows.subarray(0, length)),
-      column(new arrow.Uint32(), group.hashes.subarray(0, length)),
-      column(new arrow.Float64(), group.scores.subarray(0, length)),
-    ];
-    const batch = new arrow.RecordBatch(
-      schema,
-      arrow.makeData({ type: new arrow.Struct(schema.fields), length, nullCount: 0, children }),
-    );
+    // Views of the buffers, no copy: Arrow takes typed arrays as non-null columns of their type.
+    const table = arrow.tableFromArrays({
+      [file]: group.files.subarray(0, length),
+      [row]: group.rows.subarray(0, length),
+      __entity_hash: group.hashes.subarray(0, length),
+      __score: group.scores.subarray(0, length),
+    });
     const scores = `temp.main.${quoteIdentifier(name)}`;
     try {
-      await loadArrowTable({ db: env.db, table: new arrow.Table([batch]), tableName: name });
+      await loadArrowTable({ db: env.db, table, tableName: name });
       const [f, r] = [quoteIdentifier(file), quoteIdentifier(row)];
       const branches = groupBranches(group);
       const input = branches
