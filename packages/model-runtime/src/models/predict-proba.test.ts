@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backend/select-backend.js';
 import { createMulberry32 } from '../random/create-mulberry32.js';
+import { forwardReference } from '../testing/forward-reference.js';
 import { makeBinaryRows } from '../testing/make-rows.js';
 import { createModel } from './create-model.js';
 import type { DenseModel } from './dense-model.js';
@@ -10,34 +11,6 @@ import { predictProba } from './predict-proba.js';
 beforeAll(async () => {
   await selectBackend({ prefer: 'wasm' });
 });
-
-/** Float64 forward pass in plain JS: the reference the tensor path must match. */
-function forwardReference(model: DenseModel, row: Float32Array): number[] {
-  let values = Array.from(row);
-  for (const layer of model.layers) {
-    const z = Array.from({ length: layer.units }, (_, j) => {
-      let sum = layer.bias[j]!;
-      for (let i = 0; i < layer.inputs; i++) sum += values[i]! * layer.kernel[i * layer.units + j]!;
-      return sum;
-    });
-    if (layer.activation === 'softmax') {
-      const max = Math.max(...z);
-      const exp = z.map((v) => Math.exp(v - max));
-      const total = exp.reduce((a, b) => a + b, 0);
-      values = exp.map((v) => v / total);
-    } else
-      values = z.map((v) =>
-        layer.activation === 'relu'
-          ? Math.max(0, v)
-          : layer.activation === 'sigmoid'
-            ? 1 / (1 + Math.exp(-v))
-            : layer.activation === 'tanh'
-              ? Math.tanh(v)
-              : v,
-      );
-  }
-  return values;
-}
 
 function withRandomBiases(model: DenseModel): DenseModel {
   const random = createMulberry32(9);
@@ -49,21 +22,24 @@ function withRandomBiases(model: DenseModel): DenseModel {
 describe('predictProba', () => {
   const rows = makeBinaryRows(1000, 3, 6).x;
 
-  it('matches a float64 reference forward pass, whatever the chunk size, leaving no tensors', async () => {
-    const model = withRandomBiases(
-      createModel({ kind: 'mlp', task: { kind: 'binary' }, hiddenLayers: [12, 5] }, 6, { seed: 1 }),
-    );
-    const baseline = tf.memory().numTensors;
-    const whole = await predictProba(model, rows);
-    const chunked = await predictProba(model, rows, { chunkRows: 77 });
-    expect(tf.memory().numTensors).toBe(baseline);
-    expect(whole).toHaveLength(1000);
-    for (let r = 0; r < 1000; r++) {
-      const [expected] = forwardReference(model, rows.values.subarray(r * 6, r * 6 + 6));
-      expect(Math.abs(whole[r]! - expected!)).toBeLessThan(2e-6);
-      expect(Math.abs(chunked[r]! - whole[r]!)).toBeLessThan(1e-6);
-    }
-  });
+  it.each(['auto', 'tfjs'] as const)(
+    'matches a float64 reference forward pass on engine %s, whatever the chunk size, leaving no tensors',
+    async (engine) => {
+      const model = withRandomBiases(
+        createModel({ kind: 'mlp', task: { kind: 'binary' }, hiddenLayers: [12, 5] }, 6, { seed: 1 }),
+      );
+      const baseline = tf.memory().numTensors;
+      const whole = await predictProba(model, rows, { engine });
+      const chunked = await predictProba(model, rows, { chunkRows: 77, engine });
+      expect(tf.memory().numTensors).toBe(baseline);
+      expect(whole).toHaveLength(1000);
+      for (let r = 0; r < 1000; r++) {
+        const [expected] = forwardReference(model, rows.values.subarray(r * 6, r * 6 + 6));
+        expect(Math.abs(whole[r]! - expected!)).toBeLessThan(2e-6);
+        expect(Math.abs(chunked[r]! - whole[r]!)).toBeLessThan(1e-6);
+      }
+    },
+  );
 
   it('returns k probabilities per row for multiclass (summing to 1) and values for regression', async () => {
     const multiclass = withRandomBiases(

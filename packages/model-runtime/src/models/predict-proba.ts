@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { readTensorInto } from '../backend/read-tensor-into.js';
 import { selectBackend } from '../backend/select-backend.js';
 import { InvalidInputError } from '../errors.js';
+import { DenseKernel } from '../kernels/dense-kernel.js';
 import { applyLayers, uploadLayers } from './apply-layers.js';
 import type { DenseModel } from './dense-model.js';
 import type { FeatureRows } from './feature-rows.js';
@@ -10,12 +11,19 @@ import type { FeatureRows } from './feature-rows.js';
 export interface PredictProbaOptions {
   /** Rows per forward pass; bounds memory to about chunkRows × widest layer floats. Default 65,536. */
   chunkRows?: number;
+  /**
+   * What runs the layers: `auto` (default) uses fti's WebAssembly SIMD kernel generated for the model
+   * ({@link DenseKernel}) unless the model has a tanh or sigmoid hidden layer or the tfjs backend is
+   * tfjs-node; `tfjs` always uses the selected tfjs backend. Both agree to float32 rounding (about 1e-7).
+   */
+  engine?: 'auto' | 'tfjs';
 }
 
 /**
- * Applies a model to every row of a matrix in large chunks (one upload, a few fused kernels and one read per
- * chunk), with the weights uploaded once: binary → P(y = 1) per row; multiclass → row-major
- * `rows × numClasses` probabilities; regression → the predicted value per row. Leaves no tensors behind.
+ * Applies a model to every row of a matrix in large chunks: with fti's generated WebAssembly kernel, or on
+ * tfjs (one upload, a few fused kernels and one read per chunk, the weights uploaded once); see `engine`.
+ * Binary → P(y = 1) per row; multiclass → row-major `rows × numClasses` probabilities; regression → the
+ * predicted value per row. Leaves no tensors behind.
  * Selects the default backend first if none was selected.
  */
 export async function predictProba(
@@ -43,6 +51,10 @@ export function predictProbaSync(
     );
   if (matrix.values.length !== matrix.rows * matrix.width)
     throw new InvalidInputError('matrix', `holds ${matrix.values.length} values, not rows × width`);
+  if ((options.engine ?? 'auto') === 'auto' && tf.getBackend() !== 'tensorflow') {
+    const kernel = DenseKernel.of(model);
+    if (typeof kernel !== 'string') return kernel.predict(matrix, chunkRows);
+  }
   const outputs = model.layers[model.layers.length - 1]!.units;
   const result = new Float64Array(matrix.rows * outputs);
   const layers = uploadLayers(model.layers);

@@ -1,1 +1,2 @@
+export { forwardReference } from './forward-reference.js';
 export { makeBinaryRows, makeRows, weightBytes } from './make-rows.js';
