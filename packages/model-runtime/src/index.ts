@@ -34,7 +34,11 @@ export { type SaveModelArtifactsOptions, saveModelArtifacts } from './models/sav
 export { PREPROCESSING_PATH, saveServableFiles } from './models/save-servable-files.js';
 export { LAYERS_MODEL_NAME, toLayersModel } from './models/to-layers-model.js';
 export { ScoringPool, type ScoringPoolOptions } from './parallel/scoring-pool.js';
-export { applyPreprocessor, type FeatureMatrix } from './preprocessing/apply-preprocessor.js';
+export {
+  type ApplyPreprocessorOptions,
+  applyPreprocessor,
+  type FeatureMatrix,
+} from './preprocessing/apply-preprocessor.js';
 export { applyScale } from './preprocessing/apply-scale.js';
 export { countRows } from './preprocessing/count-rows.js';
 export type { CategoricalValues, FeatureColumns } from './preprocessing/feature-columns.js';

@@ -76,6 +76,19 @@ describe('ScoringPool', () => {
     });
   });
 
+  it('runs the engine it is given: tfjs layers equal predictProbaSync on tfjs, within 1e-6 of the kernel', async () => {
+    const tfjsPool = await ScoringPool.open(model, preprocessor, { threads: 2, engine: 'tfjs' });
+    const matrix = applyPreprocessor(preprocessor, columns(5_001, 9));
+    const onTfjs = await tfjsPool.predict(matrix);
+    await tfjsPool.close();
+    expect(onTfjs).toEqual(predictProbaSync(model, matrix, { engine: 'tfjs' }));
+    const onKernel = await pool.predict(matrix);
+    let gap = 0;
+    for (let r = 0; r < 5_001; r++) gap = Math.max(gap, Math.abs(onTfjs[r]! - onKernel[r]!));
+    expect(gap).toBeGreaterThan(0); // two engines really ran
+    expect(gap).toBeLessThan(1e-6);
+  });
+
   it('reports a bad value with its row in the whole call, as applyPreprocessor would', async () => {
     const input = columns(6_000, 6);
     input.days[4_321] = Number.NaN; // in the second block; `days` has no imputation

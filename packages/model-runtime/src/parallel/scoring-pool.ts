@@ -8,7 +8,7 @@ import { selectBackend } from '../backend/select-backend.js';
 import { ColumnValueError, InvalidInputError, ModelRuntimeError } from '../errors.js';
 import type { DenseModel } from '../models/dense-model.js';
 import type { FeatureRows } from '../models/feature-rows.js';
-import { predictProbaSync } from '../models/predict-proba.js';
+import { type PredictProbaOptions, predictProbaSync } from '../models/predict-proba.js';
 import { applyPreprocessor } from '../preprocessing/apply-preprocessor.js';
 import { countRows } from '../preprocessing/count-rows.js';
 import type { CategoricalValues, FeatureColumns } from '../preprocessing/feature-columns.js';
@@ -24,6 +24,8 @@ export interface ScoringPoolOptions {
   threads?: number;
   /** Rows per forward pass; default 65,536. */
   chunkRows?: number;
+  /** What runs the layers, as in {@link PredictProbaOptions}: default `auto` (fti's wasm kernel where it can). */
+  engine?: PredictProbaOptions['engine'];
 }
 
 interface Pending {
@@ -53,7 +55,12 @@ export class ScoringPool {
     private readonly model: DenseModel,
     private readonly preprocessor: FittedPreprocessor,
     private readonly workers: PoolWorker[],
-    private readonly chunkRows: number,
+    private readonly options: PredictProbaOptions,
+    /**
+     * Buffers the workers handed back, filled again by the next blocks: a fresh buffer per block costs more
+     * than the copy into it (the kernel zeroes and maps its pages: 40–80 ms per 100 MB against 10 ms).
+     */
+    private readonly spare: ArrayBuffer[] = [],
   ) {}
 
   /** Starts the workers and loads the model and preprocessor into each, on this thread's tfjs backend. */
@@ -74,15 +81,21 @@ export class ScoringPool {
         `writes ${preprocessor.featureNames.length} columns but the model reads ${model.inputWidth}; give the model's own preprocessor`,
       );
     const backend = await selectBackend();
-    if (threads === 1 || backend.name === 'node') return new ScoringPool(model, preprocessor, [], chunkRows);
+    const predictOptions: PredictProbaOptions = { chunkRows, engine: options.engine ?? 'auto' };
+    if (threads === 1 || backend.name === 'node')
+      return new ScoringPool(model, preprocessor, [], predictOptions);
     const workers: PoolWorker[] = [];
+    const spare: ArrayBuffer[] = [];
     try {
-      for (let i = 0; i < threads; i++) workers.push(await startWorker(model, preprocessor, backend.name));
+      for (let i = 0; i < threads; i++)
+        workers.push(
+          await startWorker(model, preprocessor, backend.name, (buffers) => keepSpare(spare, buffers)),
+        );
     } catch (error) {
       await Promise.all(workers.map((w) => w.worker.terminate()));
       throw error;
     }
-    return new ScoringPool(model, preprocessor, workers, chunkRows);
+    return new ScoringPool(model, preprocessor, workers, predictOptions, spare);
   }
 
   /** Worker threads scoring (0 when rows are scored in the calling thread). */
@@ -95,9 +108,7 @@ export class ScoringPool {
     const rows = countRows(columns, this.preprocessor.features);
     const blocks = this.blocksFor(rows);
     if (blocks <= 1)
-      return predictProbaSync(this.model, applyPreprocessor(this.preprocessor, columns), {
-        chunkRows: this.chunkRows,
-      });
+      return predictProbaSync(this.model, applyPreprocessor(this.preprocessor, columns), this.options);
     const names = [...new Set(this.preprocessor.features.map((f) => f.column))];
     return this.join(blocks, rows, (b, from, to) => {
       const block: Record<string, Float64Array | CodedColumn> = {};
@@ -105,13 +116,16 @@ export class ScoringPool {
       for (const name of names) {
         const values = columns[name];
         if (values === undefined) throw new ColumnValueError(name, 'is missing from the input columns');
-        const part = values instanceof Float64Array ? values.slice(from, to) : encode(values, from, to);
+        const part =
+          values instanceof Float64Array
+            ? this.copyInto(values.subarray(from, to), Float64Array)
+            : encode(values, from, to, new Int32Array(this.borrow((to - from) * 4), 0, to - from));
         transfer.push((part instanceof Float64Array ? part.buffer : part.codes.buffer) as ArrayBuffer);
         block[name] = part;
       }
       return this.send(
         this.workers[b]!,
-        { kind: 'score', id: this.nextId++, columns: block, chunkRows: this.chunkRows },
+        { kind: 'score', id: this.nextId++, columns: block, options: this.options },
         transfer,
         from,
       );
@@ -150,17 +164,41 @@ export class ScoringPool {
   async predict(matrix: FeatureRows): Promise<Float64Array> {
     const blocks = this.blocksFor(matrix.rows);
     if (blocks <= 1 || matrix.values.length !== matrix.rows * matrix.width)
-      return predictProbaSync(this.model, matrix, { chunkRows: this.chunkRows });
+      return predictProbaSync(this.model, matrix, this.options);
     return this.join(blocks, matrix.rows, (b, from, to) => {
-      const values = matrix.values.slice(from * matrix.width, to * matrix.width);
+      const values = this.copyInto(
+        matrix.values.subarray(from * matrix.width, to * matrix.width),
+        Float32Array,
+      );
       const rows: FeatureRows = { values, rows: to - from, width: matrix.width };
       return this.send(
         this.workers[b]!,
-        { kind: 'predict', id: this.nextId++, matrix: rows, chunkRows: this.chunkRows },
+        { kind: 'predict', id: this.nextId++, matrix: rows, options: this.options },
         [values.buffer as ArrayBuffer],
         from,
       );
     });
+  }
+
+  /** A spare buffer of at least `bytes` bytes (the smallest that fits), or a new one. */
+  private borrow(bytes: number): ArrayBuffer {
+    let best = -1;
+    for (let i = 0; i < this.spare.length; i++) {
+      const size = this.spare[i]!.byteLength;
+      if (size >= bytes && (best < 0 || size < this.spare[best]!.byteLength)) best = i;
+    }
+    if (best < 0) return new ArrayBuffer(bytes);
+    return this.spare.splice(best, 1)[0]!;
+  }
+
+  /** `values` copied into a borrowed buffer, as a view of exactly its length. */
+  private copyInto<T extends Float32Array | Float64Array>(
+    values: T,
+    kind: { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
+  ): T {
+    const copy = new kind(this.borrow(values.length * kind.BYTES_PER_ELEMENT), 0, values.length);
+    copy.set(values);
+    return copy;
   }
 
   /** Stops the workers; calls still running are rejected. */
@@ -183,9 +221,19 @@ export class ScoringPool {
   }
 }
 
-/** Rows `[from, to)` of a categorical column as codes into its distinct values (first seen, first coded). */
-function encode(values: CategoricalValues, from: number, to: number): CodedColumn {
-  const codes = new Int32Array(to - from);
+/** Buffers kept for reuse: enough for a few blocks in flight per worker, each with a few dozen columns. */
+const MAX_SPARE_BUFFERS = 256;
+
+/** Keeps buffers a worker handed back, up to MAX_SPARE_BUFFERS. */
+function keepSpare(spare: ArrayBuffer[], buffers: ArrayBuffer[]): void {
+  for (const buffer of buffers) if (spare.length < MAX_SPARE_BUFFERS) spare.push(buffer);
+}
+
+/**
+ * Rows `[from, to)` of a categorical column as codes (written into `codes`) into its distinct values (first
+ * seen, first coded).
+ */
+function encode(values: CategoricalValues, from: number, to: number, codes: Int32Array): CodedColumn {
   const distinct: CategoricalValues[number][] = [];
   const index = new Map<CategoricalValues[number], number>();
   for (let i = from; i < to; i++) {
@@ -234,6 +282,7 @@ async function startWorker(
   model: DenseModel,
   preprocessor: FittedPreprocessor,
   backend: BackendName,
+  keep: (spent: ArrayBuffer[]) => void,
 ): Promise<PoolWorker> {
   const { script, options } = workerEntry();
   const worker = new Worker(script, options);
@@ -266,8 +315,10 @@ async function startWorker(
     const entry = pending.get(reply.id);
     if (!entry) return;
     pending.delete(reply.id);
-    if (reply.kind === 'scored') entry.resolve(reply.outputs);
-    else entry.reject(toError(reply.failure));
+    if (reply.kind === 'scored') {
+      keep(reply.spent);
+      entry.resolve(reply.outputs);
+    } else entry.reject(toError(reply.failure));
   });
   worker.on('error', (error) =>
     failAll(new ModelRuntimeError(`a scoring worker crashed: ${error.message}`, { cause: error })),

@@ -14,6 +14,8 @@ import type { CodedColumn, ScoringFailure, ScoringReply, ScoringRequest } from '
 const port = parentPort;
 if (!port) throw new Error('scoring-worker runs only as a worker thread of a ScoringPool');
 let loaded: { model: DenseModel; preprocessor: FittedPreprocessor } | undefined;
+/** The matrix of each `score` block is written here, grown as blocks grow (no fresh pages per block). */
+let matrixBuffer = new Float32Array(0);
 const reply = (message: ScoringReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 port.on('message', async (request: ScoringRequest) => {
@@ -29,13 +31,33 @@ port.on('message', async (request: ScoringRequest) => {
     const matrix =
       request.kind === 'predict'
         ? request.matrix
-        : applyPreprocessor(loaded.preprocessor, decode(request.columns));
-    const outputs = predictProbaSync(loaded.model, matrix, { chunkRows: request.chunkRows });
-    reply({ kind: 'scored', id: request.id, outputs }, [outputs.buffer as ArrayBuffer]);
+        : applyPreprocessor(loaded.preprocessor, decode(request.columns), {
+            into: matrixFor(request.columns),
+          });
+    const outputs = predictProbaSync(loaded.model, matrix, request.options);
+    const spent = inputBuffers(request);
+    reply({ kind: 'scored', id: request.id, outputs, spent }, [outputs.buffer as ArrayBuffer, ...spent]);
   } catch (error) {
     reply({ kind: 'failed', id, failure: describe(error) });
   }
 });
+
+/** The worker's matrix buffer, grown to hold the block's rows × the model's input width. */
+function matrixFor(columns: Record<string, Float64Array | CodedColumn>): Float32Array {
+  const first = Object.values(columns)[0];
+  const rows = first === undefined ? 0 : first instanceof Float64Array ? first.length : first.codes.length;
+  const size = rows * (loaded?.model.inputWidth ?? 0);
+  if (matrixBuffer.length < size) matrixBuffer = new Float32Array(size);
+  return matrixBuffer;
+}
+
+/** The buffers a request's rows came in: nothing reads them once the block is scored. */
+function inputBuffers(request: Exclude<ScoringRequest, { kind: 'load' }>): ArrayBuffer[] {
+  if (request.kind === 'predict') return [request.matrix.values.buffer as ArrayBuffer];
+  return Object.values(request.columns).map(
+    (column) => (column instanceof Float64Array ? column.buffer : column.codes.buffer) as ArrayBuffer,
+  );
+}
 
 /** The columns as `applyPreprocessor` takes them: coded categorical columns back to their values. */
 function decode(columns: Record<string, Float64Array | CodedColumn>): FeatureColumns {

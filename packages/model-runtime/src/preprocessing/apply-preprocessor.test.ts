@@ -87,4 +87,25 @@ describe('applyPreprocessor', () => {
     // The finite values below -1 are fine without log1p.
     expect(applyPreprocessor(fitted, { ...base, d: Float64Array.from([-5, 0, 0]) }).values[8]).toBe(-5);
   });
+
+  it('writes into a given buffer, zeroing what a previous block left, and refuses one too small', () => {
+    const block = (c: (string | null)[]) => ({
+      a: Float64Array.from(c, (_, i) => i + 1),
+      b: Float64Array.from(c, (_, i) => i * 2),
+      c,
+      d: new Float64Array(c.length),
+    });
+    const width = fitted.featureNames.length;
+    const into = new Float32Array(10 * width).fill(7);
+    const first = applyPreprocessor(fitted, block(['x', 'y', 'z', null, 'x', 'y']), { into });
+    expect(first.values.buffer).toBe(into.buffer);
+    const second = applyPreprocessor(fitted, block(['y', 'x', 'w']), { into });
+    expect(Array.from(second.values)).toEqual(
+      Array.from(applyPreprocessor(fitted, block(['y', 'x', 'w'])).values),
+    );
+    expect(second.values).toHaveLength(3 * width);
+    expect(() => applyPreprocessor(fitted, block(Array<string>(11).fill('x')), { into })).toThrow(
+      '`into` holds ' + 10 * width + ' values; the matrix needs ' + 11 * width + ' (rows × width)',
+    );
+  });
 });

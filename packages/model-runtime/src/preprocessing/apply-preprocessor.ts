@@ -1,4 +1,4 @@
-import { ColumnValueError } from '../errors.js';
+import { ColumnValueError, InvalidInputError } from '../errors.js';
 import { countRows } from './count-rows.js';
 import type { CategoricalValues, FeatureColumns } from './feature-columns.js';
 import type { FittedNumericFeature, FittedOneHotFeature, FittedPreprocessor } from './fitted-preprocessor.js';
@@ -15,6 +15,16 @@ export interface FeatureMatrix {
   featureNames: string[];
 }
 
+/** Options of {@link applyPreprocessor}. */
+export interface ApplyPreprocessorOptions {
+  /**
+   * Writes the matrix into the first `rows × width` values of this array (zeroed first) instead of a new
+   * one, for a caller that scores block after block into one buffer; the returned `values` is a view of it.
+   * Default: a new array.
+   */
+  into?: Float32Array;
+}
+
 /** Rows per tile: the tile's part of the matrix (1,024 rows × a few dozen floats) stays in L2 cache. */
 const TILE_ROWS = 1024;
 
@@ -25,10 +35,14 @@ const TILE_ROWS = 1024;
  * intermediate column), with the operations of `prepareNumericColumn` and `applyScale` in the same order,
  * so the numbers are identical to theirs.
  */
-export function applyPreprocessor(fitted: FittedPreprocessor, columns: FeatureColumns): FeatureMatrix {
+export function applyPreprocessor(
+  fitted: FittedPreprocessor,
+  columns: FeatureColumns,
+  options: ApplyPreprocessorOptions = {},
+): FeatureMatrix {
   const rows = countRows(columns, fitted.features);
   const width = fitted.featureNames.length;
-  const values = new Float32Array(rows * width);
+  const values = matrixValues(rows * width, options.into);
   const numeric: NumericPlan[] = [];
   const oneHot: OneHotPlan[] = [];
   let offset = 0;
@@ -51,6 +65,19 @@ export function applyPreprocessor(fitted: FittedPreprocessor, columns: FeatureCo
     for (const plan of oneHot) writeOneHot(plan, values, width, from, to);
   }
   return { values, rows, width, featureNames: fitted.featureNames };
+}
+
+/** A zeroed array of `size` values: a new one, or the start of `into`. */
+function matrixValues(size: number, into: Float32Array | undefined): Float32Array {
+  if (into === undefined) return new Float32Array(size);
+  if (into.length < size)
+    throw new InvalidInputError(
+      'into',
+      `holds ${into.length} values; the matrix needs ${size} (rows × width)`,
+    );
+  const values = into.subarray(0, size);
+  values.fill(0);
+  return values;
 }
 
 /** A numeric feature reduced to plain fields (one object shape, so the write loop stays monomorphic). */

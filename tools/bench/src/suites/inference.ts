@@ -136,17 +136,19 @@ interface ForwardState {
   scores?: Float64Array;
 }
 
-/** Untimed: reads the matrix the peer reads and starts the scoring pool, warmed on one chunk. */
-async function forwardSetup(context: SideContext): Promise<ForwardState> {
-  await selectBackend();
-  const values = new Float32Array(new Uint8Array(readFileSync(context.data.matrix!)).buffer);
-  const width = preprocessor.featureNames.length;
-  const matrix = { values, rows: values.length / width, width };
-  const pool = await ScoringPool.open(model, preprocessor, { chunkRows: CHUNK_ROWS });
-  const warm = Math.min(matrix.rows, CHUNK_ROWS);
-  await pool.predict({ values: values.subarray(0, warm * width), rows: warm, width });
-  return { matrix, pool };
-}
+/** Untimed: reads the matrix the peer reads and starts the scoring pool on `engine`, warmed on one chunk. */
+const forwardSetup =
+  (engine: 'auto' | 'tfjs') =>
+  async (context: SideContext): Promise<ForwardState> => {
+    await selectBackend();
+    const values = new Float32Array(new Uint8Array(readFileSync(context.data.matrix!)).buffer);
+    const width = preprocessor.featureNames.length;
+    const matrix = { values, rows: values.length / width, width };
+    const pool = await ScoringPool.open(model, preprocessor, { chunkRows: CHUNK_ROWS, engine });
+    const warm = Math.min(matrix.rows, CHUNK_ROWS);
+    await pool.predict({ values: values.subarray(0, warm * width), rows: warm, width });
+    return { matrix, pool };
+  };
 
 /** fti: ScoringPool.predict over the preprocessed rows, 65,536 at a time, split between the workers. */
 async function forwardRun(_context: SideContext, state: ForwardState): Promise<SideRun> {
@@ -328,6 +330,14 @@ function budgetSetup(file: 'large' | 'small') {
 // ─── data ──────────────────────────────────────────────────────────────────────────────────────────────
 
 /** The inference suite: the scoring step vs scikit-learn, then end to end at rows and rows / 10. */
+/** The forward-pass peer: scikit-learn's MLP on the matrix fti's side scores. */
+const forwardPeer = {
+  label: 'scikit-learn MLPClassifier.predict_proba (same weights, same rows)',
+  unavailable: () => pythonModuleUnavailable({ modules: ['numpy', 'sklearn'] }),
+  setup: sklearnSetup,
+  run: sklearnRun,
+};
+
 export const inferenceSuite: Suite = {
   name: 'inference',
   module: import.meta.url,
@@ -366,17 +376,27 @@ export const inferenceSuite: Suite = {
       unit: 's',
       target: 1,
       fti: {
-        label: 'fti ScoringPool.predict (tfjs wasm, a worker thread per core)',
-        setup: forwardSetup,
+        label: "fti ScoringPool.predict (fti's wasm kernel, a worker thread per core)",
+        setup: forwardSetup('auto'),
         run: forwardRun,
         check: forwardCheck,
       },
-      peer: {
-        label: 'scikit-learn MLPClassifier.predict_proba (same weights, same rows)',
-        unavailable: () => pythonModuleUnavailable({ modules: ['numpy', 'sklearn'] }),
-        setup: sklearnSetup,
-        run: sklearnRun,
+      peer: forwardPeer,
+    },
+    {
+      name: 'forward-pass-tfjs',
+      title:
+        "the same forward pass on tfjs-wasm layers instead of fti's kernel (the engine before docs/decisions/0004)",
+      metric: 'wall time',
+      unit: 's',
+      target: 1,
+      fti: {
+        label: 'fti ScoringPool.predict, engine tfjs (tfjs-wasm, a worker thread per core)',
+        setup: forwardSetup('tfjs'),
+        run: forwardRun,
+        check: forwardCheck,
       },
+      peer: forwardPeer,
     },
     {
       name: 'scoring-step',
@@ -386,7 +406,8 @@ export const inferenceSuite: Suite = {
       unit: 's',
       target: 1,
       fti: {
-        label: 'fti ScoringPool.score: preprocessing + forward pass (tfjs wasm, a worker thread per core)',
+        label:
+          "fti ScoringPool.score: preprocessing + forward pass (fti's wasm kernel, a worker thread per core)",
         setup: stepSetup,
         run: stepRun,
         check: stepCheck,
