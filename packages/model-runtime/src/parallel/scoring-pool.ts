@@ -50,6 +50,7 @@ interface PoolWorker {
 export class ScoringPool {
   private nextId = 0;
   private closed = false;
+  private ownMatrix = new Float32Array(0);
 
   private constructor(
     private readonly model: DenseModel,
@@ -108,7 +109,11 @@ export class ScoringPool {
     const rows = countRows(columns, this.preprocessor.features);
     const blocks = this.blocksFor(rows);
     if (blocks <= 1)
-      return predictProbaSync(this.model, applyPreprocessor(this.preprocessor, columns), this.options);
+      return predictProbaSync(
+        this.model,
+        applyPreprocessor(this.preprocessor, columns, { into: this.matrixBuffer(rows) }),
+        this.options,
+      );
     const names = [...new Set(this.preprocessor.features.map((f) => f.column))];
     return this.join(blocks, rows, (b, from, to) => {
       const block: Record<string, Float64Array | CodedColumn> = {};
@@ -178,6 +183,17 @@ export class ScoringPool {
         from,
       );
     });
+  }
+
+  /**
+   * The buffer this thread preprocesses into (scoring without workers), grown to the largest call's rows
+   * and kept until close: a fresh matrix per call (6.5 MB for 65,536 rows of 25 features) counts against
+   * V8's external memory, which triggers full collections.
+   */
+  private matrixBuffer(rows: number): Float32Array {
+    const size = rows * this.model.inputWidth;
+    if (this.ownMatrix.length < size) this.ownMatrix = new Float32Array(size);
+    return this.ownMatrix;
   }
 
   /** A spare buffer of at least `bytes` bytes (the smallest that fits), or a new one. */
