@@ -11,6 +11,8 @@ export interface ColumnSink {
   type: arrow.DataType;
   append(vector: DuckDBVector, count: number): void;
   finish(): arrow.Data;
+  /** Empties the sink for the next column, keeping its buffers: the Data `finish` returned is overwritten. */
+  reset(): void;
 }
 
 /**
@@ -135,6 +137,13 @@ class ValiditySink {
   finish(length: number): Uint8Array | undefined {
     return this.bits ? this.bits.subarray(0, (length + 7) >> 3) : undefined;
   }
+
+  /** Back to no rows; the bits are kept (zeroed), so a later null costs no allocation. */
+  reset(): void {
+    this.bits?.fill(0, 0, (this.length + 7) >> 3);
+    this.length = 0;
+    this.nullCount = 0;
+  }
 }
 
 function setValid(bits: Uint8Array, start: number, count: number): void {
@@ -169,6 +178,10 @@ function fixedSinkOf(type: arrow.DataType, Ctor: TypedCtor, capacity: number): C
         nullBitmap: validity.finish(length),
       } as never);
     },
+    reset() {
+      length = 0;
+      validity.reset();
+    },
   };
 }
 
@@ -181,6 +194,9 @@ function booleanSink(): ColumnSink {
     },
     finish() {
       return arrow.vectorFromArray(values, new arrow.Bool()).data[0] as arrow.Data;
+    },
+    reset() {
+      values.length = 0;
     },
   };
 }
@@ -231,6 +247,11 @@ function utf8Sink(): ColumnSink {
         valueOffsets: offsets.subarray(0, length + 1),
         data: data.subarray(0, byteLength),
       });
+    },
+    reset() {
+      length = 0;
+      byteLength = 0;
+      validity.reset();
     },
   };
 }

@@ -36,4 +36,40 @@ describe('streamArrowBatches', () => {
     for (let i = 0; i < 10_000; i++) if (i % 7 !== 0) want += i * 0.5;
     expect(sum).toBe(want);
   });
+
+  it('with recycle, writes batch k + recycle into the buffers of batch k and gives the same rows', async () => {
+    // Nulls only in some batches, so a reused validity bitmap must be reset; booleans and strings too.
+    const sql = `SELECT i::BIGINT AS id, CASE WHEN i BETWEEN 2000 AND 4200 AND i % 5 = 0 THEN NULL ELSE i * 0.25::DOUBLE END AS x,
+       i % 2 = 0 AS even, CASE WHEN i % 11 = 0 THEN NULL ELSE 'v' || (i % 4) END AS s FROM range(20000) t(i) ORDER BY i`;
+    const rowsOf = (batch: import('apache-arrow').RecordBatch) =>
+      Array.from({ length: batch.numRows }, (_, r) =>
+        ['id', 'x', 'even', 's'].map((c) => String(batch.getChild(c)!.get(r))).join('|'),
+      );
+    const plain: string[] = [];
+    for await (const batch of streamArrowBatches(db, sql, { batchRows: 2048 })) plain.push(...rowsOf(batch));
+    const recycled: string[] = [];
+    const buffers: ArrayBufferLike[] = [];
+    const nullCounts: number[] = [];
+    for await (const batch of streamArrowBatches(db, sql, { batchRows: 2048, recycle: 3 })) {
+      recycled.push(...rowsOf(batch));
+      buffers.push((batch.getChild('x')!.data[0]!.values as Float64Array).buffer);
+      nullCounts.push(batch.getChild('x')!.nullCount);
+    }
+    expect(recycled).toEqual(plain);
+    expect(buffers.length).toBeGreaterThan(6);
+    // Batch k + 3 is written into batch k's buffers; the three before it have buffers of their own.
+    expect(buffers[3]).toBe(buffers[0]);
+    expect(buffers[6]).toBe(buffers[0]);
+    expect(new Set(buffers.slice(0, 3)).size).toBe(3);
+    expect(new Set(buffers).size).toBe(3);
+    expect(nullCounts.reduce((a, b) => a + b, 0)).toBe(441);
+    expect(nullCounts.at(-1)).toBe(0);
+  });
+
+  it('refuses a recycle that cannot hold the batch being filled and the one handed out', async () => {
+    for (const recycle of [1, -2, 2.5])
+      await expect(streamArrowBatches(db, 'SELECT 1 AS a', { recycle }).next()).rejects.toThrow(
+        `recycle must be 0 (never) or an integer of at least 2, got ${recycle}`,
+      );
+  });
 });
