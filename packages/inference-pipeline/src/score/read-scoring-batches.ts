@@ -23,6 +23,8 @@ export function readScoringBatches(options: {
   keys: string[];
   preprocessor: FittedPreprocessor;
   batchRows: number;
+  /** Batches whose buffers the stream cycles through (`streamArrowBatches`' `recycle`); default never. */
+  recycle?: number;
 }): ScoringBatches {
   const { input, keys, preprocessor } = options;
   const codes = new Map<string, (string | null)[]>();
@@ -53,5 +55,6 @@ export function readScoringBatches(options: {
   }
   select.push(quoteIdentifier(ROW_ADDRESS_COLUMNS.file), quoteIdentifier(ROW_ADDRESS_COLUMNS.row));
   const sql = `SELECT ${select.join(', ')} FROM ${input.relation} AS t`;
-  return { batches: streamArrowBatches(options.env.db, sql, { batchRows: options.batchRows }), codes };
+  const stream = { batchRows: options.batchRows, ...(options.recycle ? { recycle: options.recycle } : {}) };
+  return { batches: streamArrowBatches(options.env.db, sql, stream), codes };
 }

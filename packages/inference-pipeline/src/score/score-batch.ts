@@ -231,6 +231,9 @@ export async function scoreBatch(options: ScoreBatchOptions): Promise<ScoringSum
     keys: options.keys,
     preprocessor: model.preprocessor,
     batchRows,
+    // At most three batches are alive below: the one being completed, the one being scored and the one
+    // prefetched (being filled); a fourth buffer set is a margin.
+    recycle: 4,
   });
   const buffers = new FeatureBuffers();
   let rowsRead = 0;
