@@ -67,7 +67,7 @@ describe('DenseKernel', () => {
         (width, hidden, task, rows, chunkRows, seed) => {
           const m = model(width, hidden, task, seed);
           const x = matrix(rows, width, seed + 7);
-          const got = kernelOf(m).predict(x, chunkRows);
+          const got = kernelOf(m).predict(m, x, chunkRows);
           const outputs = m.layers[m.layers.length - 1]!.units;
           expect(got).toHaveLength(rows * outputs);
           const want: number[] = [];
@@ -83,21 +83,39 @@ describe('DenseKernel', () => {
   it('agrees with tfjs to float32 rounding on the bench shape (25 → 64 → 32 → 1), over several tiles', () => {
     const m = model(25, [64, 32], 'binary', 5);
     const x = matrix(1_001, 25, 11);
-    const kernel = kernelOf(m).predict(x, 65_536);
+    const kernel = kernelOf(m).predict(m, x, 65_536);
     const tfjs = predictProbaSync(m, x, { engine: 'tfjs' });
     expect(maxRelativeGap(kernel, tfjs)).toBeLessThan(1e-6);
     // Chunks of 13 rows (not a multiple of the 4-row blocks) give the same bytes as one chunk.
-    expect(Buffer.from(kernelOf(m).predict(x, 13).buffer)).toEqual(Buffer.from(kernel.buffer));
+    expect(Buffer.from(kernelOf(m).predict(m, x, 13).buffer)).toEqual(Buffer.from(kernel.buffer));
   });
 
   it('gives the same bytes on every call and for every copy of the model (deterministic)', () => {
     const m = model(9, [17], 'binary', 3);
     const x = matrix(257, 9, 4);
-    const first = kernelOf(m).predict(x, 64);
+    const first = kernelOf(m).predict(m, x, 64);
     const copy = structuredClone(m);
-    expect(DenseKernel.of(copy)).not.toBe(DenseKernel.of(m));
-    expect(Buffer.from(kernelOf(copy).predict(x, 200).buffer)).toEqual(Buffer.from(first.buffer));
-    expect(Buffer.from(kernelOf(m).predict(x, 64).buffer)).toEqual(Buffer.from(first.buffer));
+    expect(DenseKernel.of(copy)).toBe(DenseKernel.of(m)); // one kernel per shape
+    expect(Buffer.from(kernelOf(copy).predict(copy, x, 200).buffer)).toEqual(Buffer.from(first.buffer));
+    expect(Buffer.from(kernelOf(m).predict(m, x, 64).buffer)).toEqual(Buffer.from(first.buffer));
+  });
+
+  it('scores each model with its own weights: same-shape models interleaved, and weights changed in place', () => {
+    const a = model(12, [20, 8], 'binary', 21);
+    const b = model(12, [20, 8], 'binary', 22);
+    const x = matrix(100, 12, 5);
+    const reference = (m: DenseModel, r: number) =>
+      forwardReference(m, x.values.subarray(r * 12, r * 12 + 12))[0]!;
+    const kernel = kernelOf(a);
+    expect(kernelOf(b)).toBe(kernel);
+    for (const m of [a, b, a]) {
+      const got = kernel.predict(m, x, 64);
+      for (const r of [0, 37, 99]) expect(Math.abs(got[r]! - reference(m, r))).toBeLessThan(2e-6);
+    }
+    a.layers[0]!.kernel[5] = 3.5; // a trainer updating its weights in place
+    a.layers[2]!.bias[0] = -1.25;
+    const changed = kernel.predict(a, x, 64);
+    for (const r of [0, 37, 99]) expect(Math.abs(changed[r]! - reference(a, r))).toBeLessThan(2e-6);
   });
 
   it('leaves tanh and sigmoid hidden layers to tfjs, which predictProbaSync then uses', () => {
@@ -119,13 +137,13 @@ describe('DenseKernel', () => {
     const m = model(30, [40], 'regression', 8);
     const kernel = kernelOf(m);
     const small = matrix(8, 30, 2);
-    const before = kernel.predict(small, 8);
+    const before = kernel.predict(m, small, 8);
     const big = matrix(40_000, 30, 3);
-    const scored = kernel.predict(big, 40_000);
+    const scored = kernel.predict(m, big, 40_000);
     for (const r of [0, 19_999, 39_999])
       expect(
         Math.abs(scored[r]! - forwardReference(m, big.values.subarray(r * 30, (r + 1) * 30))[0]!),
       ).toBeLessThan(2e-5);
-    expect(Buffer.from(kernel.predict(small, 8).buffer)).toEqual(Buffer.from(before.buffer));
+    expect(Buffer.from(kernel.predict(m, small, 8).buffer)).toEqual(Buffer.from(before.buffer));
   });
 });

@@ -17,18 +17,24 @@ interface WebAssemblyApi {
   Instance: new (module: object) => { exports: unknown };
 }
 
-const compiled = new WeakMap<DenseModel, DenseKernel | string>();
+/** Kernels kept per model shape; the least recently used goes first (a training search meets a few shapes). */
+const MAX_KERNELS = 8;
+const compiled = new Map<string, DenseKernel | string>();
+
+/** Bytes the input rows of one call may take in the kernel's memory; larger calls run in smaller chunks. */
+const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 /**
- * A dense model compiled to its own WebAssembly SIMD kernel (generated for its exact layer sizes, weights in
- * the module's memory): the forward pass without tfjs, fused over tiles of rows so hidden values stay in
- * cache. Float32 arithmetic like tfjs; the output activation (sigmoid, softmax) is applied in float64.
+ * A dense model shape compiled to its own WebAssembly SIMD kernel (generated for the exact layer sizes and
+ * activations): the forward pass without tfjs, fused over tiles of rows so hidden values stay in cache.
+ * Each call first copies that model's weights into the kernel's memory, so models of one shape share a
+ * kernel and weights changed in place are always seen. Float32 arithmetic like tfjs; the output
+ * activation (sigmoid, softmax) is applied in float64.
  */
 export class DenseKernel {
   private heap: Float32Array;
 
   private constructor(
-    private readonly model: DenseModel,
     private readonly plan: DenseKernelPlan,
     private readonly exports: KernelExports,
   ) {
@@ -36,14 +42,20 @@ export class DenseKernel {
   }
 
   /**
-   * The model's kernel, compiled once per model object and kept while the model lives; or the reason the
-   * model needs tfjs instead (a tanh or sigmoid hidden layer, or a runtime without WebAssembly SIMD).
+   * The kernel of the model's shape, compiled on first use and kept for the next models of that shape; or
+   * the reason the model needs tfjs instead (a tanh or sigmoid hidden layer, or no WebAssembly SIMD).
    */
   static of(model: DenseModel): DenseKernel | string {
-    const known = compiled.get(model);
-    if (known !== undefined) return known;
+    const key = shapeKey(model);
+    const known = compiled.get(key);
+    if (known !== undefined) {
+      compiled.delete(key);
+      compiled.set(key, known);
+      return known;
+    }
     const kernel = DenseKernel.compile(model);
-    compiled.set(model, kernel);
+    compiled.set(key, kernel);
+    if (compiled.size > MAX_KERNELS) compiled.delete(compiled.keys().next().value!);
     return kernel;
   }
 
@@ -61,16 +73,8 @@ export class DenseKernel {
     } catch (error) {
       return `WebAssembly SIMD is unavailable (${error instanceof Error ? error.message : String(error)})`;
     }
-    const heap = new Float32Array(exports.memory.buffer);
-    for (const [index, layer] of plan.layers.entries()) {
-      const { units, kernel, bias } = model.layers[index]!;
-      const { paddedUnits, kernelOffset, biasOffset } = layer;
-      for (let i = 0; i < layer.inputs; i++)
-        heap.set(kernel.subarray(i * units, (i + 1) * units), kernelOffset / 4 + i * paddedUnits);
-      heap.set(bias, biasOffset / 4);
-    }
-    const kernel = new DenseKernel(model, plan, exports);
-    kernel.warmUp();
+    const kernel = new DenseKernel(plan, exports);
+    kernel.warmUp(model);
     return kernel;
   }
 
@@ -79,27 +83,40 @@ export class DenseKernel {
    * starts on its baseline compiler (Liftoff), about 4x slower here, and is only swapped for the optimised
    * code (TurboFan, compiled in the background once enough has run) between calls, never during one.
    */
-  private warmUp(): void {
-    const macs = this.model.layers.reduce((sum, layer) => sum + layer.inputs * layer.units, 0);
+  private warmUp(model: DenseModel): void {
+    const macs = model.layers.reduce((sum, layer) => sum + layer.inputs * layer.units, 0);
     const blocks = Math.ceil(Math.min(4_096, Math.max(128, 16_000_000 / macs)) / this.plan.blockRows);
     const rows = blocks * this.plan.blockRows;
-    this.predict(
-      { values: new Float32Array(rows * this.model.inputWidth), rows, width: this.model.inputWidth },
-      rows,
-    );
+    const width = model.inputWidth;
+    this.predict(model, { values: new Float32Array(rows * width), rows, width }, rows);
+  }
+
+  /** Copies the model's weights and biases into the kernel's padded layout (padding stays zero). */
+  private loadWeights(model: DenseModel): void {
+    const heap = this.heap;
+    for (const [index, layer] of this.plan.layers.entries()) {
+      const { units, kernel, bias } = model.layers[index]!;
+      const { paddedUnits, kernelOffset, biasOffset } = layer;
+      for (let i = 0; i < layer.inputs; i++)
+        heap.set(kernel.subarray(i * units, (i + 1) * units), kernelOffset / 4 + i * paddedUnits);
+      heap.set(bias, biasOffset / 4);
+    }
   }
 
   /**
-   * Applies the model to every row of `matrix`, `chunkRows` rows per call into the kernel, into row-major
-   * `rows × outputs` values: binary → P(y = 1), multiclass → class probabilities, regression → the value.
+   * Applies `model` (of this kernel's shape: get the kernel with {@link DenseKernel.of}) to every row of
+   * `matrix`, `chunkRows` rows per call into the kernel, into row-major `rows × outputs` values: binary →
+   * P(y = 1), multiclass → class probabilities, regression → the value.
    */
-  predict(matrix: FeatureRows, chunkRows: number): Float64Array {
+  predict(model: DenseModel, matrix: FeatureRows, chunkRows: number): Float64Array {
     const { plan } = this;
-    const outputs = this.model.layers[this.model.layers.length - 1]!;
+    this.loadWeights(model);
+    const outputs = model.layers[model.layers.length - 1]!;
     const units = outputs.units;
     const padded = plan.layers[plan.layers.length - 1]!.paddedUnits;
     const result = new Float64Array(matrix.rows * units);
-    const chunk = Math.ceil(Math.min(chunkRows, matrix.rows) / plan.blockRows) * plan.blockRows;
+    const fits = Math.max(1, Math.floor(MAX_INPUT_BYTES / (matrix.width * 4)));
+    const chunk = Math.ceil(Math.min(chunkRows, matrix.rows, fits) / plan.blockRows) * plan.blockRows;
     const src = plan.fixedBytes;
     const dst = src + chunk * matrix.width * 4;
     this.reserve(dst + chunk * padded * 4);
@@ -122,6 +139,11 @@ export class DenseKernel {
     memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE_BYTES));
     this.heap = new Float32Array(memory.buffer);
   }
+}
+
+/** What makes two models need the same kernel: input width, layer sizes and activations. */
+function shapeKey(model: DenseModel): string {
+  return `${model.inputWidth}:${model.layers.map((l) => `${l.inputs}x${l.units}${l.activation}`).join(',')}`;
 }
 
 /** The output layer's activation, from the kernel's logits (`padded` floats a row) into `out` at `at`. */

@@ -53,7 +53,7 @@ export function predictProbaSync(
     throw new InvalidInputError('matrix', `holds ${matrix.values.length} values, not rows × width`);
   if ((options.engine ?? 'auto') === 'auto' && tf.getBackend() !== 'tensorflow') {
     const kernel = DenseKernel.of(model);
-    if (typeof kernel !== 'string') return kernel.predict(matrix, chunkRows);
+    if (typeof kernel !== 'string') return kernel.predict(model, matrix, chunkRows);
   }
   const outputs = model.layers[model.layers.length - 1]!.units;
   const result = new Float64Array(matrix.rows * outputs);
