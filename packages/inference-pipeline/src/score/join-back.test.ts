@@ -209,6 +209,32 @@ describe('scoreBatch: join back to the input', () => {
     expect(await groupSpans('whole', SPREAD)).toEqual({ filesPerGroup: [7], groupsPerFile: 1 });
   });
 
+  it('scores on 2 worker threads, scores arriving while later batches fill recycled buffers, as the reference', async () => {
+    // Four copies of the date under other customer ids: 2,048-row batches, more of them than the stream's
+    // 4 buffer sets, each split between the workers (so its scores come back asynchronously).
+    const copies = [0, 1, 2, 3].flatMap((k) =>
+      [...dateRows.values()].map((r) => ({ ...r, customer_id: r.customer_id + k * 1_000_000 })),
+    );
+    const source = new Map(copies.map((r) => [r.customer_id, r]));
+    const want = new Map(copies.map((r) => [r.customer_id, reference.get(r.customer_id % 1_000_000)!]));
+    const copied: TableIdentifier = { namespace: 'features', name: 'copies' };
+    let table = await createTable(fixture.warehouse, { ...copied, columns: FEATURE_COLUMNS });
+    table = await appendData(table, { kind: 'rows', rows: copies.map(asTableRow) });
+    const summary = await scoreBatch(
+      options({
+        features: copied,
+        fileRows: 4096,
+        batchRows: 2048,
+        threads: 2,
+        predictions: predictionsTable('workers'),
+        log: predictionsTable('workers_log'),
+      }),
+    );
+    expect(summary.batches).toBeGreaterThan(4);
+    expect(summary.rowsScored).toBe(4 * ENTITIES);
+    await expectScoredAsReference('workers', source, want);
+  });
+
   it('scores Parquet input of 3 files (one in row groups of 512 rows, one in reverse order) as the reference', async () => {
     const dir = join(fixture.dir, 'join-back-parquet');
     await mkdir(dir, { recursive: true });
