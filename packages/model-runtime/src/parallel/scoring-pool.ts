@@ -13,6 +13,7 @@ import { applyPreprocessor } from '../preprocessing/apply-preprocessor.js';
 import { countRows } from '../preprocessing/count-rows.js';
 import type { CategoricalValues, FeatureColumns } from '../preprocessing/feature-columns.js';
 import type { FittedPreprocessor } from '../preprocessing/fitted-preprocessor.js';
+import { MatrixBuffer } from './matrix-buffer.js';
 import type { CodedColumn, ScoringFailure, ScoringReply, ScoringRequest } from './scoring-message.js';
 
 /** Options of {@link ScoringPool.open}. */
@@ -50,7 +51,9 @@ interface PoolWorker {
 export class ScoringPool {
   private nextId = 0;
   private closed = false;
-  private ownMatrix = new Float32Array(0);
+
+  /** The matrix this thread preprocesses into when it scores without workers. */
+  private readonly matrix: MatrixBuffer;
 
   private constructor(
     private readonly model: DenseModel,
@@ -62,7 +65,9 @@ export class ScoringPool {
      * than the copy into it (the kernel zeroes and maps its pages: 40–80 ms per 100 MB against 10 ms).
      */
     private readonly spare: ArrayBuffer[] = [],
-  ) {}
+  ) {
+    this.matrix = new MatrixBuffer(model.inputWidth);
+  }
 
   /** Starts the workers and loads the model and preprocessor into each, on this thread's tfjs backend. */
   static async open(
@@ -111,7 +116,7 @@ export class ScoringPool {
     if (blocks <= 1)
       return predictProbaSync(
         this.model,
-        applyPreprocessor(this.preprocessor, columns, { into: this.matrixBuffer(rows) }),
+        applyPreprocessor(this.preprocessor, columns, { into: this.matrix.for(rows) }),
         this.options,
       );
     const names = [...new Set(this.preprocessor.features.map((f) => f.column))];
@@ -183,17 +188,6 @@ export class ScoringPool {
         from,
       );
     });
-  }
-
-  /**
-   * The buffer this thread preprocesses into (scoring without workers), grown to the largest call's rows
-   * and kept until close: a fresh matrix per call (6.5 MB for 65,536 rows of 25 features) counts against
-   * V8's external memory, which triggers full collections.
-   */
-  private matrixBuffer(rows: number): Float32Array {
-    const size = rows * this.model.inputWidth;
-    if (this.ownMatrix.length < size) this.ownMatrix = new Float32Array(size);
-    return this.ownMatrix;
   }
 
   /** A spare buffer of at least `bytes` bytes (the smallest that fits), or a new one. */

@@ -5,17 +5,24 @@ import { parentPort } from 'node:worker_threads';
 import { selectBackend } from '../backend/select-backend.js';
 import { ColumnValueError } from '../errors.js';
 import type { DenseModel } from '../models/dense-model.js';
+import type { FeatureRows } from '../models/feature-rows.js';
 import { predictProbaSync } from '../models/predict-proba.js';
 import { applyPreprocessor } from '../preprocessing/apply-preprocessor.js';
+import { countRows } from '../preprocessing/count-rows.js';
 import type { CategoricalValues, FeatureColumns } from '../preprocessing/feature-columns.js';
 import type { FittedPreprocessor } from '../preprocessing/fitted-preprocessor.js';
+import { MatrixBuffer } from './matrix-buffer.js';
 import type { CodedColumn, ScoringFailure, ScoringReply, ScoringRequest } from './scoring-message.js';
 
 const port = parentPort;
 if (!port) throw new Error('scoring-worker runs only as a worker thread of a ScoringPool');
-let loaded: { model: DenseModel; preprocessor: FittedPreprocessor } | undefined;
-/** The matrix of each `score` block is written here, grown as blocks grow (no fresh pages per block). */
-let matrixBuffer = new Float32Array(0);
+/** What `load` gave this worker, and the buffer its `score` blocks are preprocessed into. */
+interface Loaded {
+  model: DenseModel;
+  preprocessor: FittedPreprocessor;
+  matrix: MatrixBuffer;
+}
+let loaded: Loaded | undefined;
 const reply = (message: ScoringReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 port.on('message', async (request: ScoringRequest) => {
@@ -23,17 +30,13 @@ port.on('message', async (request: ScoringRequest) => {
   try {
     if (request.kind === 'load') {
       await selectBackend({ prefer: request.backend });
-      loaded = { model: request.model, preprocessor: request.preprocessor };
+      const matrix = new MatrixBuffer(request.model.inputWidth);
+      loaded = { model: request.model, preprocessor: request.preprocessor, matrix };
       reply({ kind: 'ready' });
       return;
     }
     if (!loaded) throw new Error('no model loaded');
-    const matrix =
-      request.kind === 'predict'
-        ? request.matrix
-        : applyPreprocessor(loaded.preprocessor, decode(request.columns), {
-            into: matrixFor(request.columns),
-          });
+    const matrix = request.kind === 'predict' ? request.matrix : preprocess(loaded, decode(request.columns));
     const outputs = predictProbaSync(loaded.model, matrix, request.options);
     const spent = inputBuffers(request);
     reply({ kind: 'scored', id: request.id, outputs, spent }, [outputs.buffer as ArrayBuffer, ...spent]);
@@ -42,13 +45,12 @@ port.on('message', async (request: ScoringRequest) => {
   }
 });
 
-/** The worker's matrix buffer, grown to hold the block's rows × the model's input width. */
-function matrixFor(columns: Record<string, Float64Array | CodedColumn>): Float32Array {
-  const first = Object.values(columns)[0];
-  const rows = first === undefined ? 0 : first instanceof Float64Array ? first.length : first.codes.length;
-  const size = rows * (loaded?.model.inputWidth ?? 0);
-  if (matrixBuffer.length < size) matrixBuffer = new Float32Array(size);
-  return matrixBuffer;
+/** A block's matrix, written into the worker's kept buffer. */
+function preprocess(worker: Loaded, columns: FeatureColumns): FeatureRows {
+  const { preprocessor, matrix } = worker;
+  return applyPreprocessor(preprocessor, columns, {
+    into: matrix.for(countRows(columns, preprocessor.features)),
+  });
 }
 
 /** The buffers a request's rows came in: nothing reads them once the block is scored. */
