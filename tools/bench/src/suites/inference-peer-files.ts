@@ -4,7 +4,8 @@
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { collectArrowTable, DuckDb } from '@fti/feature-store';
-import { applyPreprocessor, type DenseModel, type FeatureColumns } from '@fti/model-runtime';
+import { applyPreprocessor, type FeatureColumns } from '@fti/model-runtime';
+import { forwardReference } from '@fti/model-runtime/testing';
 import type * as arrow from 'apache-arrow';
 import { benchModel, benchPreprocessor } from './inference-data.js';
 
@@ -44,21 +45,6 @@ export function sliceColumns(columns: FeatureColumns, from: number, to: number):
       values instanceof Float64Array ? values.subarray(from, to) : values.slice(from, to),
     ]),
   );
-}
-
-/** The model's output for one preprocessed row, in float64 (the reference both sides are checked on). */
-export function forward(dense: DenseModel, input: Float32Array): number {
-  let values: ArrayLike<number> = input;
-  for (const layer of dense.layers) {
-    const next = new Float64Array(layer.units);
-    for (let j = 0; j < layer.units; j++) {
-      let sum = layer.bias[j]!;
-      for (let i = 0; i < layer.inputs; i++) sum += values[i]! * layer.kernel[i * layer.units + j]!;
-      next[j] = layer.activation === 'relu' ? Math.max(0, sum) : 1 / (1 + Math.exp(-sum));
-    }
-    values = next;
-  }
-  return values[0]!;
 }
 
 /** Runs `write` into `<file>.partial` and renames it, unless the file is already there (cached inputs). */
@@ -109,8 +95,9 @@ export async function writePeerFiles(options: {
   });
   await ensureFile(files.reference, async (out) => {
     const { values, width } = applyPreprocessor(preprocessor, sliceColumns(raw!, 0, REFERENCE_ROWS));
-    const scores = Array.from({ length: REFERENCE_ROWS }, (_, r) =>
-      forward(model, values.subarray(r * width, (r + 1) * width)),
+    const scores = Array.from(
+      { length: REFERENCE_ROWS },
+      (_, r) => forwardReference(model, values.subarray(r * width, (r + 1) * width))[0]!,
     );
     writeFileSync(out, JSON.stringify(scores));
   });

@@ -28,6 +28,7 @@ import {
   ScoringPool,
   selectBackend,
 } from '@fti/model-runtime';
+import { forwardReference } from '@fti/model-runtime/testing';
 import { pythonModuleUnavailable } from '../python-module-unavailable.js';
 import { readPeerLine } from '../python-peer.js';
 import type { SideContext, SideRun, Suite } from '../types.js';
@@ -40,7 +41,6 @@ import {
 } from './inference-data.js';
 import {
   ensureFile,
-  forward,
   REFERENCE_ROWS,
   readFeatureColumns,
   sliceColumns,
@@ -178,7 +178,7 @@ async function stepCheck(_context: SideContext, state: StepState): Promise<void>
 function checkFirstRows(scores: Float64Array | undefined, matrix: FeatureRows): void {
   const { values, width } = matrix;
   for (let r = 0; r < REFERENCE_ROWS; r++) {
-    const want = forward(model, values.subarray(r * width, (r + 1) * width));
+    const want = forwardReference(model, values.subarray(r * width, (r + 1) * width))[0]!;
     if (!(Math.abs((scores?.[r] ?? Number.NaN) - want) < 1e-5))
       throw new Error(`row ${r}: fti scored ${scores?.[r]}, the float64 reference ${want}`);
   }
